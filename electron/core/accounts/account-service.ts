@@ -1,0 +1,77 @@
+/**
+ * Setting accounts up and taking them down. An account is saved only after both its IMAP and SMTP
+ * servers accepted the credentials over TLS, so a failed setup leaves nothing behind.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Account } from '../../../shared/domain';
+import { SealmailError } from '../../../shared/errors';
+import type { AccountSettings } from '../../../shared/inputs';
+import type { SecretStore } from '../ports';
+import { ImapSession } from '../transport/imap-session';
+import type { Credentials, TrustSettings } from '../transport/tls-policy';
+import { verifySubmission } from '../mail/send-message';
+import type { AccountStore } from './account-store';
+
+const passwordKey = (accountId: string) => `account:${accountId}:password`;
+
+export class AccountService {
+  constructor(
+    private readonly store: AccountStore,
+    private readonly secrets: SecretStore,
+    private readonly trust: TrustSettings,
+  ) {}
+
+  list(): Promise<Account[]> {
+    return this.store.list();
+  }
+
+  get(accountId: string): Promise<Account> {
+    return this.store.get(accountId);
+  }
+
+  /** Logs in to both servers; the IMAP failure is reported first when both fail. */
+  async test(settings: AccountSettings): Promise<{ imap: true; smtp: true }> {
+    const credentials = { user: settings.address, pass: settings.password };
+    const [imap, smtp] = await Promise.allSettled([
+      ImapSession.verify(settings.imap, credentials, this.trust),
+      verifySubmission(settings.smtp, credentials, this.trust),
+    ]);
+    if (imap.status === 'rejected') throw imap.reason;
+    if (smtp.status === 'rejected') throw smtp.reason;
+    return { imap: true, smtp: true };
+  }
+
+  async add(settings: AccountSettings): Promise<Account> {
+    const address = settings.address.toLowerCase();
+    if ((await this.store.list()).some((account) => account.address.toLowerCase() === address)) {
+      throw new SealmailError('ACCOUNT_EXISTS', `${settings.address} is already set up in Sealmail.`);
+    }
+    await this.test(settings);
+    const account: Account = {
+      id: randomUUID(),
+      address: settings.address,
+      displayName: settings.displayName,
+      imap: settings.imap,
+      smtp: settings.smtp,
+    };
+    await this.secrets.set(passwordKey(account.id), settings.password);
+    try {
+      await this.store.add(account);
+    } catch (error) {
+      await this.secrets.delete(passwordKey(account.id));
+      throw error;
+    }
+    return account;
+  }
+
+  async remove(accountId: string): Promise<void> {
+    if (!(await this.store.remove(accountId))) throw new SealmailError('NOT_FOUND', 'That account is no longer set up.');
+    await this.secrets.delete(passwordKey(accountId));
+  }
+
+  async credentials(account: Account): Promise<Credentials> {
+    const pass = await this.secrets.get(passwordKey(account.id));
+    if (pass === null) throw new SealmailError('PASSWORD_REQUIRED', `Sealmail needs the password for ${account.address} again.`);
+    return { user: account.address, pass };
+  }
+}

@@ -1,0 +1,21 @@
+/** Fetches one message's source, marks it read, and parses it for the message view. */
+import type { ImapFlow } from 'imapflow';
+import type { MessageView } from '../../../shared/domain';
+import { SealmailError } from '../../../shared/errors';
+import { parseMessage } from '../mime/parse-message';
+import type { HtmlSanitiser } from '../mime/sanitize-html';
+
+/** Larger messages are not loaded whole into memory for display. */
+export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
+
+export async function openMessage(client: ImapFlow, folder: string, uid: number, sanitiser: HtmlSanitiser): Promise<MessageView> {
+  const meta = await client.fetchOne(String(uid), { uid: true, size: true }, { uid: true });
+  if (!meta) throw new SealmailError('NOT_FOUND', 'That message is no longer in this folder.');
+  if ((meta.size ?? 0) > MAX_MESSAGE_BYTES) {
+    throw new SealmailError('PROTOCOL_ERROR', `This message is ${Math.round((meta.size ?? 0) / 1048576)} MB, more than Sealmail shows at once.`);
+  }
+  const message = await client.fetchOne(String(uid), { uid: true, source: true }, { uid: true });
+  if (!message || !message.source) throw new SealmailError('NOT_FOUND', 'That message is no longer in this folder.');
+  await client.messageFlagsAdd(String(uid), ['\\Seen'], { uid: true });
+  return parseMessage(message.source, { uid, folder }, sanitiser);
+}

@@ -1,0 +1,52 @@
+/**
+ * Submits a composed message over SMTP (implicit TLS, authenticated) and files a copy in Sent.
+ * A message counts as sent once the server accepted it; failing to file the copy is reported
+ * in the result, not as a failure, so the user never sends twice.
+ */
+import nodemailer from 'nodemailer';
+import type { ImapFlow } from 'imapflow';
+import type { ServerEndpoint } from '../../../shared/domain';
+import { smtpOptions, type Credentials, type TrustSettings } from '../transport/tls-policy';
+import { toTransportError } from '../transport/transport-errors';
+import type { ComposedMessage } from './compose-message';
+
+export async function submitMessage(
+  endpoint: ServerEndpoint,
+  credentials: Credentials,
+  trust: TrustSettings,
+  message: ComposedMessage,
+): Promise<string[]> {
+  const transport = nodemailer.createTransport(smtpOptions(endpoint, credentials, trust));
+  try {
+    const info = await transport.sendMail({ envelope: message.envelope, raw: message.raw });
+    return (info.accepted ?? []).map((address: unknown) => (typeof address === 'string' ? address : String((address as { address?: string }).address)));
+  } catch (error) {
+    throw toTransportError(error, 'SMTP', endpoint);
+  } finally {
+    transport.close();
+  }
+}
+
+/** Checks that the submission server accepts the credentials, over TLS, with a real login. */
+export async function verifySubmission(endpoint: ServerEndpoint, credentials: Credentials, trust: TrustSettings): Promise<void> {
+  const transport = nodemailer.createTransport(smtpOptions(endpoint, credentials, trust));
+  try {
+    await transport.verify();
+  } catch (error) {
+    throw toTransportError(error, 'SMTP', endpoint);
+  } finally {
+    transport.close();
+  }
+}
+
+/** Appends the sent copy to the Sent folder, creating one when the server has none. */
+export async function fileInSent(client: ImapFlow, message: ComposedMessage): Promise<boolean> {
+  const mailboxes = await client.list();
+  let sent = mailboxes.find((mailbox) => mailbox.specialUse === '\\Sent')?.path ?? mailboxes.find((mailbox) => /^sent$/i.test(mailbox.name))?.path;
+  if (!sent) {
+    await client.mailboxCreate('Sent');
+    sent = 'Sent';
+  }
+  await client.append(sent, message.raw, ['\\Seen']);
+  return true;
+}

@@ -1,0 +1,68 @@
+// DOMPurify's types speak of DOM elements; jsdom supplies them at run time.
+/// <reference lib="dom" />
+/**
+ * Sanitises message HTML before it leaves the core: no scripts, no active content, and no remote
+ * references (images, styles, fonts), which are tracking beacons until the user says otherwise.
+ * The renderer sanitises again and shows the result in a sandboxed frame under a CSP that forbids
+ * remote loads: three layers, because mail HTML is hostile by default.
+ */
+import createDOMPurify, { type DOMPurify } from 'dompurify';
+import { JSDOM } from 'jsdom';
+
+export interface SanitisedHtml {
+  html: string;
+  remoteContentBlocked: boolean;
+}
+
+const URL_ATTRIBUTES = ['src', 'srcset', 'background', 'poster', 'lowsrc', 'dynsrc'];
+const LOCAL_URL = /^\s*(data:image\/|cid:)/i;
+const CSS_URL = /url\s*\(\s*(['"]?)(?!\s*(?:data:image\/|cid:))[^)]*\1\s*\)|@import[^;]*;?/gi;
+
+export class HtmlSanitiser {
+  private readonly purify: DOMPurify;
+  private blocked = false;
+
+  constructor() {
+    // One DOM for the life of the core: building a JSDOM costs milliseconds, sanitising microseconds.
+    const { window } = new JSDOM('');
+    this.purify = createDOMPurify(window as unknown as Window & typeof globalThis);
+    this.purify.addHook('afterSanitizeAttributes', (node) => {
+      for (const name of URL_ATTRIBUTES) {
+        const value = node.getAttribute(name);
+        if (value !== null && !LOCAL_URL.test(value)) {
+          node.removeAttribute(name);
+          this.blocked = true;
+        }
+      }
+      const style = node.getAttribute('style');
+      if (style !== null) node.setAttribute('style', this.stripCssUrls(style));
+      if (node.nodeName === 'A') {
+        // Links open outside the app, never inside the frame.
+        node.setAttribute('target', '_blank');
+        node.setAttribute('rel', 'noopener noreferrer');
+      }
+    });
+    this.purify.addHook('uponSanitizeElement', (node, data) => {
+      if (data.tagName === 'style' && node.textContent) node.textContent = this.stripCssUrls(node.textContent);
+    });
+  }
+
+  sanitise(html: string): SanitisedHtml {
+    this.blocked = false;
+    const clean = this.purify.sanitize(html, {
+      WHOLE_DOCUMENT: false,
+      FORBID_TAGS: ['link', 'meta', 'base', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'frame', 'object', 'embed', 'audio', 'video', 'source', 'track'],
+      FORBID_ATTR: ['action', 'formaction', 'ping'],
+      ALLOW_DATA_ATTR: false,
+      ADD_ATTR: ['target'],
+    });
+    return { html: clean, remoteContentBlocked: this.blocked };
+  }
+
+  private stripCssUrls(css: string): string {
+    return css.replace(CSS_URL, () => {
+      this.blocked = true;
+      return 'none';
+    });
+  }
+}

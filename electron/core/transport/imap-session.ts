@@ -1,0 +1,102 @@
+/**
+ * One authenticated IMAP connection per account, opened on first use and reopened after it drops.
+ * Mailbox work goes through `withMailbox`, which holds imapflow's lock so that concurrent calls
+ * never read from a mailbox another call has just switched away from.
+ */
+import { ImapFlow, type ExistsEvent, type FlagsEvent } from 'imapflow';
+import type { ServerEndpoint } from '../../../shared/domain';
+import { imapOptions, type Credentials, type TrustSettings } from './tls-policy';
+import { toTransportError } from './transport-errors';
+
+export type MailboxChangeListener = (path: string) => void;
+
+export class ImapSession {
+  private client: ImapFlow | null = null;
+  private connecting: Promise<ImapFlow> | null = null;
+  private readonly changeListeners = new Set<MailboxChangeListener>();
+
+  constructor(
+    private readonly endpoint: ServerEndpoint,
+    private readonly credentials: Credentials,
+    private readonly trust: TrustSettings,
+  ) {}
+
+  /** Opens a connection, logs in and out again: proves the settings without keeping anything. */
+  static async verify(endpoint: ServerEndpoint, credentials: Credentials, trust: TrustSettings): Promise<void> {
+    const client = new ImapFlow(imapOptions(endpoint, credentials, trust));
+    client.on('error', () => undefined);
+    try {
+      await client.connect();
+    } catch (error) {
+      throw toTransportError(error, 'IMAP', endpoint);
+    } finally {
+      await client.logout().catch(() => client.close());
+    }
+  }
+
+  onMailboxChange(listener: MailboxChangeListener): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  /** Runs `work` with the connection, translating failures into SealmailErrors. */
+  async run<T>(work: (client: ImapFlow) => Promise<T>): Promise<T> {
+    const client = await this.connection();
+    try {
+      return await work(client);
+    } catch (error) {
+      throw toTransportError(error, 'IMAP', this.endpoint);
+    }
+  }
+
+  /** Runs `work` with `path` selected and locked against other callers. */
+  async withMailbox<T>(path: string, work: (client: ImapFlow) => Promise<T>): Promise<T> {
+    return this.run(async (client) => {
+      const lock = await client.getMailboxLock(path);
+      try {
+        return await work(client);
+      } finally {
+        lock.release();
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    const client = this.client;
+    this.client = null;
+    this.connecting = null;
+    if (client) await client.logout().catch(() => client.close());
+  }
+
+  private async connection(): Promise<ImapFlow> {
+    if (this.client?.usable) return this.client;
+    this.connecting ??= this.open().finally(() => {
+      this.connecting = null;
+    });
+    return this.connecting;
+  }
+
+  private async open(): Promise<ImapFlow> {
+    const client = new ImapFlow(imapOptions(this.endpoint, this.credentials, this.trust));
+    // Without a listener an 'error' event would crash the process; the next call reconnects.
+    client.on('error', () => undefined);
+    client.on('close', () => {
+      if (this.client === client) this.client = null;
+    });
+    client.on('exists', (event: ExistsEvent) => this.emitChange(event.path));
+    client.on('flags', (event: FlagsEvent) => this.emitChange(event.path));
+    client.on('expunge', (event: { path: string }) => this.emitChange(event.path));
+    try {
+      await client.connect();
+    } catch (error) {
+      client.close();
+      throw toTransportError(error, 'IMAP', this.endpoint);
+    }
+    this.client = client;
+    return client;
+  }
+
+  private emitChange(path: string): void {
+    for (const listener of this.changeListeners) listener(path);
+  }
+}

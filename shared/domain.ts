@@ -1,0 +1,93 @@
+/** Domain types that cross the boundary as results and events. Plain data only. */
+
+export interface ServerEndpoint {
+  host: string;
+  port: number;
+}
+
+/** An account as the renderer may see it: never its password. */
+export interface Account {
+  id: string;
+  address: string;
+  displayName: string;
+  imap: ServerEndpoint;
+  smtp: ServerEndpoint;
+}
+
+export interface MailAddress {
+  name: string;
+  address: string;
+}
+
+export interface Folder {
+  path: string;
+  name: string;
+  /** RFC 6154 special use, such as '\\Inbox' or '\\Sent', when the server says so. */
+  specialUse: string | null;
+  unread: number;
+  total: number;
+}
+
+export interface MessageSummary {
+  uid: number;
+  subject: string;
+  from: MailAddress | null;
+  to: MailAddress[];
+  /** ISO 8601; the Date header, or the arrival time when that is missing or absurd. */
+  date: string;
+  seen: boolean;
+  flagged: boolean;
+  hasAttachments: boolean;
+  size: number;
+}
+
+export interface MessagePage {
+  messages: MessageSummary[];
+  /** How many messages the folder holds in all. */
+  total: number;
+  offset: number;
+}
+
+export interface AttachmentInfo {
+  filename: string;
+  contentType: string;
+  size: number;
+}
+
+export interface MessageView {
+  uid: number;
+  folder: string;
+  subject: string;
+  from: MailAddress | null;
+  to: MailAddress[];
+  cc: MailAddress[];
+  date: string;
+  messageId: string | null;
+  text: string;
+  /** Sanitised HTML, still to be shown only inside a sandboxed frame; null for text-only mail. */
+  html: string | null;
+  /** Whether sanitising removed references to remote content (images, styles, fonts). */
+  remoteContentBlocked: boolean;
+  attachments: AttachmentInfo[];
+  /** Set when the message could not be parsed: `text` then holds its raw source. */
+  parseError: string | null;
+}
+
+export interface SentMessage {
+  messageId: string;
+  accepted: string[];
+  /** Whether a copy was stored in the Sent folder. */
+  savedToSent: boolean;
+}
+
+export interface SyncProgress {
+  accountId: string;
+  folder: string;
+  done: number;
+  total: number;
+}
+
+export interface MessagesChanged {
+  accountId: string;
+  folder: string;
+}
