@@ -1,0 +1,69 @@
+/**
+ * `npm run dev:web`: the real core and the real renderer, in a browser, over the loopback bridge.
+ *
+ *   --port N          listen on 127.0.0.1:N (default: a free port)
+ *   --profile DIR     keep accounts in DIR (default: a fresh temporary profile)
+ *   --ca FILE         also trust this CA certificate (PEM) for mail servers
+ *   --test-servers    start the project's Dovecot and Postfix test servers (needs root) and trust their CA
+ *
+ * Passwords stay in memory only: without Electron there is no OS keychain to keep them in.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createCore } from '../core/create-core';
+import { MemorySecretStore } from '../core/ports';
+import { startBridgeServer } from './bridge-server';
+import { consoleLogger } from './console-logger';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string' },
+    profile: { type: 'string' },
+    ca: { type: 'string', multiple: true },
+    'test-servers': { type: 'boolean', default: false },
+  },
+});
+
+const cleanups: (() => Promise<void>)[] = [];
+const extraTrustAnchors = await Promise.all((values.ca ?? []).map((file) => readFile(file, 'utf8')));
+
+if (values['test-servers']) {
+  const { startMailServers } = await import('../../e2e/servers/mail-servers');
+  const servers = await startMailServers();
+  cleanups.push(() => servers.stop());
+  extraTrustAnchors.push(servers.caCertPem);
+  const { alice, bob } = servers.users;
+  console.log(`Test servers: IMAP ${servers.host}:${servers.imapPort}, SMTP ${servers.host}:${servers.smtpPort}`);
+  console.log(`  ${alice.address} / ${alice.password}`);
+  console.log(`  ${bob.address} / ${bob.password}`);
+}
+
+let profileDir = values.profile ? resolve(values.profile) : '';
+if (!profileDir) {
+  profileDir = await mkdtemp(join(tmpdir(), 'sealmail-profile-'));
+  cleanups.push(() => rm(profileDir, { recursive: true, force: true }));
+}
+
+const core = createCore({ profileDir, secrets: new MemorySecretStore(), extraTrustAnchors, logger: consoleLogger });
+const bridge = await startBridgeServer({
+  core,
+  staticDir: resolve(import.meta.dirname, '../../out/renderer'),
+  port: values.port ? Number(values.port) : 0,
+  logger: consoleLogger,
+});
+console.log('Sealmail is running. Open this address in a browser (Ctrl+C stops it):');
+console.log(bridge.url);
+
+let stopping = false;
+const stop = async () => {
+  if (stopping) return;
+  stopping = true;
+  await bridge.close();
+  await core.close();
+  for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+  process.exit(0);
+};
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());
