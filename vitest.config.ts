@@ -9,9 +9,21 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['electron/**/*.test.ts', 'shared/**/*.test.ts', 'e2e/**/*.test.ts', 'scripts/**/*.test.ts', 'build/**/*.test.ts'],
+          include: ['electron/**/*.test.ts', 'shared/**/*.test.ts', 'scripts/**/*.test.ts', 'build/**/*.test.ts'],
+          exclude: ['**/*.integration.test.ts', '**/node_modules/**'],
           testTimeout: 30_000,
-          hookTimeout: 90_000,
+        },
+      },
+      {
+        // Against the real Dovecot and Postfix, started once for the run by the global setup.
+        test: {
+          name: 'integration',
+          environment: 'node',
+          include: ['**/*.integration.test.ts'],
+          exclude: ['**/node_modules/**'],
+          globalSetup: ['e2e/servers/vitest-global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
       {

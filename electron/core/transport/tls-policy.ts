@@ -35,13 +35,12 @@ export interface Credentials {
   pass: string;
 }
 
-/** Options for imapflow: implicit TLS, and STARTTLS demanded should the library ever fall back. */
+/** Options for imapflow: implicit TLS from the first byte (imapflow refuses doSTARTTLS beside it). */
 export function imapOptions(endpoint: ServerEndpoint, credentials: Credentials, trust: TrustSettings) {
   return {
     host: endpoint.host,
     port: endpoint.port,
     secure: true,
-    doSTARTTLS: true,
     tls: tlsOptionsFor(endpoint, trust),
     auth: { user: credentials.user, pass: credentials.pass },
     logger: false as const,

@@ -1,0 +1,41 @@
+/** Parses the command word and hands the rest to that command. Kept apart from cli.ts so tests can call it. */
+import { testAccountCommand } from './test-account-command';
+
+export interface CliIo {
+  env: NodeJS.ProcessEnv;
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+}
+
+export interface CliCommand {
+  summary: string;
+  usage: string;
+  run(args: string[], io: CliIo): Promise<number>;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_REFUSED = 1;
+export const EXIT_USAGE = 2;
+
+const commands: Record<string, CliCommand> = {
+  'test-account': testAccountCommand,
+};
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    io.stdout.write(helpText());
+    return name ? EXIT_OK : EXIT_USAGE;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.stderr.write(`sealmail: unknown command '${name}'.\n${helpText()}`);
+    return EXIT_USAGE;
+  }
+  return command.run(rest, io);
+}
+
+function helpText(): string {
+  const lines = Object.entries(commands).map(([name, command]) => `  ${command.usage.padEnd(72)} ${command.summary}`);
+  return `Usage: sealmail <command> [options]\n\nCommands:\n${lines.join('\n')}\n  help${' '.repeat(70)}this text\n`;
+}
