@@ -5,7 +5,7 @@
  * global setup, so a suite can also be run alone.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { findElectronBinary } from './electron-binary';
 
@@ -58,7 +58,7 @@ check('type check (main, core, tests)', 'npx', ['tsc', '-p', 'tsconfig.json', '-
 check('type check (renderer)', 'npx', ['tsc', '-p', 'tsconfig.renderer.json', '--noEmit']);
 check('lint', 'npx', ['eslint', '.']);
 check('renderer build', 'npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn']);
-check('electron bundles', 'npx', ['tsx', 'scripts/build-electron.ts']);
+check('electron bundles', 'npm', ['run', '--silent', 'build:electron']);
 
 const vitestReport = join(work, 'vitest.json');
 const vitestStatus = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`]);

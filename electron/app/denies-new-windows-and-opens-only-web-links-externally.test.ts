@@ -5,7 +5,7 @@ import { FakeWebContents } from './testing/fakes';
 
 /** Wires the guards the way main.ts does, with the real link vetting and a fake shell. */
 function appWithGuards() {
-  const shell = { openExternal: vi.fn(async () => undefined) };
+  const shell = { openExternal: vi.fn(async (_url: string) => undefined) };
   let created: ((event: unknown, contents: unknown) => void) | undefined;
   const app = {
     on: vi.fn((name: string, listener: (event: unknown, contents: unknown) => void) => {

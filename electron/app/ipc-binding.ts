@@ -3,7 +3,7 @@
  * before anything else, then handing the raw input to the shared dispatcher, which validates it
  * and turns every outcome into a Result. Events go the other way on one channel.
  */
-import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
+import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import {
   CALL_NAMES,
   IPC_CALL_PREFIX,
@@ -59,6 +59,13 @@ export interface IpcEventMessage {
   payload: unknown;
 }
 
+/** The part of a WebContents that events are sent through. */
+export interface EventReceiver {
+  send(channel: string, message: IpcEventMessage): void;
+  isDestroyed(): boolean;
+  once(event: 'destroyed', listener: () => void): unknown;
+}
+
 /**
  * Sends every event the core emits to one window's web contents, until the contents are
  * destroyed or the returned function is called.
@@ -67,18 +74,22 @@ export interface IpcEventMessage {
  */
 export function forwardEvents(
   subscribe: (sink: EventSink) => () => void,
-  contents: Pick<WebContents, 'send' | 'isDestroyed' | 'once'>,
+  contents: EventReceiver,
 ): () => void {
+  let stopped = false;
   let unsubscribe: (() => void) | null = null;
   const stop = () => {
+    stopped = true;
     unsubscribe?.();
     unsubscribe = null;
   };
   unsubscribe = subscribe((event, payload) => {
+    if (stopped) return;
+    // Sending to destroyed contents throws; the 'destroyed' event may not have run yet.
     if (contents.isDestroyed()) return stop();
-    const message: IpcEventMessage = { event, payload };
-    contents.send(IPC_EVENT_CHANNEL, message);
+    contents.send(IPC_EVENT_CHANNEL, { event, payload });
   });
+  if (stopped) unsubscribe();
   contents.once('destroyed', stop);
   return stop;
 }

@@ -3,9 +3,9 @@
  * under plain Node without the Electron binary.
  */
 import { EventEmitter } from 'node:events';
-import { vi } from 'vitest';
+import { vi, type Mock } from 'vitest';
 import type { HandlerDetails, WebContents, WindowOpenHandlerResponse } from 'electron';
-import { CALL_NAMES, type CallHandlers } from '../../../shared/contract';
+import { CALL_NAMES, type CallHandlers, type CallName } from '../../../shared/contract';
 
 /** An Electron-style event: records preventDefault. */
 export class FakeEvent {
@@ -67,11 +67,13 @@ export class FakeWebContents extends EventEmitter {
   }
 }
 
+export type SpyHandlers = { [K in CallName]: Mock<CallHandlers[K]> };
+
 /** Handlers for every call, each a spy that resolves with `{ call: name }`. */
-export function spyHandlers(): CallHandlers & Record<string, ReturnType<typeof vi.fn>> {
-  const handlers: Record<string, ReturnType<typeof vi.fn>> = {};
+export function spyHandlers(): SpyHandlers {
+  const handlers: Record<string, Mock> = {};
   for (const name of CALL_NAMES) handlers[name] = vi.fn(async () => ({ call: name }));
-  return handlers as unknown as CallHandlers & Record<string, ReturnType<typeof vi.fn>>;
+  return handlers as unknown as SpyHandlers;
 }
 
 /** A logger whose entries a test can read. */
