@@ -3,7 +3,13 @@
  * the loopback dev server. Nothing remote, no inline script, no eval.
  */
 
-export function contentSecurityPolicy(options: { connectSrc?: string } = {}): string {
+export interface PolicyOptions {
+  connectSrc?: string;
+  /** For a <meta> tag, which cannot carry frame-ancestors (browsers ignore it there, noisily). */
+  asMetaTag?: boolean;
+}
+
+export function contentSecurityPolicy(options: PolicyOptions = {}): string {
   const directives: [string, string][] = [
     ['default-src', "'none'"],
     ['script-src', "'self'"],
@@ -19,7 +25,7 @@ export function contentSecurityPolicy(options: { connectSrc?: string } = {}): st
     ['connect-src', options.connectSrc ?? "'none'"],
     // The message frame is about:srcdoc; nothing else may be framed.
     ['frame-src', "'self' about:"],
-    ['frame-ancestors', "'none'"],
+    ...(options.asMetaTag ? [] : ([['frame-ancestors', "'none'"]] as [string, string][])),
     ['base-uri', "'none'"],
     ['form-action', "'none'"],
     ['object-src', "'none'"],

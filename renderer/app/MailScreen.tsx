@@ -1,0 +1,167 @@
+/**
+ * The mail window: folders, messages and the open message side by side, the composer over them.
+ * Holds only what links the panes (which folder, which message); each pane loads its own data.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { Account, Folder, MessageSummary } from '../../shared/domain';
+import { Icon } from '../components/Icon';
+import { Toast } from '../components/Toast';
+import { ComposerPanel } from '../features/composer/ComposerPanel';
+import { useComposeShortcut } from '../features/composer/use-compose-shortcut';
+import { FolderPane } from '../features/folders/FolderPane';
+import { MessageListPane } from '../features/messages/MessageListPane';
+import { MessagePane } from '../features/reader/MessagePane';
+import { SyncStatus } from '../features/sync/SyncStatus';
+import { folderLabel } from '../lib/folders';
+import { ErrorBoundary } from './ErrorBoundary';
+
+const TOAST_MS = 4000;
+
+export interface MailScreenProps {
+  account: Account;
+  accounts: readonly Account[];
+  onSwitchAccount(accountId: string): void;
+  onAddAccount(): void;
+}
+
+interface OpenFolder {
+  path: string;
+  title: string;
+}
+
+function initials(account: Account): string {
+  const source = account.displayName.trim() || account.address;
+  const letters = source
+    .split(/[\s@._-]+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((part) => part[0]?.toUpperCase() ?? '');
+  return letters.join('') || '?';
+}
+
+export function MailScreen({ account, accounts, onSwitchAccount, onAddAccount }: MailScreenProps) {
+  const [folder, setFolder] = useState<OpenFolder | null>(null);
+  /** The chosen message, remembered with its folder so switching folders drops it. */
+  const [chosen, setChosen] = useState<{ folder: string; message: MessageSummary } | null>(null);
+  const selected = folder && chosen?.folder === folder.path ? chosen.message : null;
+  const [folderRefresh, setFolderRefresh] = useState(0);
+  const [composing, setComposing] = useState(false);
+  const [toast, setToast] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!toast) return;
+    const timer = window.setTimeout(() => setToast(null), TOAST_MS);
+    return () => window.clearTimeout(timer);
+  }, [toast]);
+
+  const openComposer = useCallback(() => setComposing(true), []);
+  useComposeShortcut(!composing, openComposer);
+
+  const selectFolder = useCallback((next: Folder) => {
+    const title = folderLabel(next);
+    setFolder((old) => (old?.path === next.path && old.title === title ? old : { path: next.path, title }));
+  }, []);
+
+  const selectMessage = useCallback(
+    (message: MessageSummary) => {
+      if (folder) setChosen({ folder: folder.path, message });
+    },
+    [folder],
+  );
+
+  const onOpened = useCallback(() => {
+    // The server marks a message read when it is opened; refresh the unread counts.
+    if (selected && !selected.seen) setFolderRefresh((n) => n + 1);
+  }, [selected]);
+
+  return (
+    <div className="mail-screen">
+      <nav className="pane pane-folders" aria-label="Folders">
+        <div className="sidebar-header">
+          <span className="brand">
+            <span className="brand-mark brand-mark-small">
+              <Icon name="lock" />
+            </span>
+            Sealmail
+          </span>
+        </div>
+        <div className="sidebar-compose">
+          <button type="button" className="button button-primary compose-button" onClick={openComposer} aria-keyshortcuts="c" title="Compose (C)">
+            <Icon name="compose" />
+            Compose
+          </button>
+        </div>
+        <div className="sidebar-folders">
+          <ErrorBoundary label="The folder list">
+            <FolderPane accountId={account.id} selectedPath={folder?.path ?? null} onSelect={selectFolder} refreshKey={folderRefresh} />
+          </ErrorBoundary>
+        </div>
+        <div className="sidebar-footer">
+          {folder ? <SyncStatus accountId={account.id} folder={folder.path} /> : null}
+          <div className="account-chip">
+            <span className="avatar" aria-hidden="true">
+              {initials(account)}
+            </span>
+            {accounts.length > 1 ? (
+              <select
+                className="account-select"
+                aria-label="Account"
+                value={account.id}
+                onChange={(event) => onSwitchAccount(event.target.value)}
+              >
+                {accounts.map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.address}
+                  </option>
+                ))}
+              </select>
+            ) : (
+              <span className="account-text">
+                {account.displayName.trim() ? <span className="account-name">{account.displayName}</span> : null}
+                <span className="account-address">{account.address}</span>
+              </span>
+            )}
+          </div>
+          <button type="button" className="button button-quiet button-small add-account" onClick={onAddAccount}>
+            <Icon name="plus" />
+            Add account
+          </button>
+        </div>
+      </nav>
+
+      <section className="pane pane-list" aria-label="Messages">
+        {folder ? (
+          <ErrorBoundary label="The message list" resetKey={folder.path}>
+            <MessageListPane
+              accountId={account.id}
+              folder={folder.path}
+              folderTitle={folder.title}
+              selectedUid={selected?.uid ?? null}
+              onSelect={selectMessage}
+            />
+          </ErrorBoundary>
+        ) : null}
+      </section>
+
+      <section className="pane pane-reader" aria-label="Message">
+        {folder ? (
+          <ErrorBoundary label="The message view" resetKey={`${folder.path}:${selected?.uid ?? ''}`}>
+            <MessagePane accountId={account.id} folder={folder.path} uid={selected?.uid ?? null} onOpened={onOpened} />
+          </ErrorBoundary>
+        ) : null}
+      </section>
+
+      {composing ? (
+        <ComposerPanel
+          account={account}
+          onClose={() => setComposing(false)}
+          onSent={() => {
+            setComposing(false);
+            setToast('Message sent');
+          }}
+        />
+      ) : null}
+      <Toast message={toast} />
+    </div>
+  );
+}
