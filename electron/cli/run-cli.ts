@@ -36,6 +36,6 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 }
 
 function helpText(): string {
-  const lines = Object.entries(commands).map(([name, command]) => `  ${command.usage.padEnd(72)} ${command.summary}`);
+  const lines = Object.values(commands).map((command) => `  ${command.usage.padEnd(72)} ${command.summary}`);
   return `Usage: sealmail <command> [options]\n\nCommands:\n${lines.join('\n')}\n  help${' '.repeat(70)}this text\n`;
 }

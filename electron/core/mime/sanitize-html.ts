@@ -15,7 +15,9 @@ export interface SanitisedHtml {
 }
 
 const URL_ATTRIBUTES = ['src', 'srcset', 'background', 'poster', 'lowsrc', 'dynsrc'];
-const LOCAL_URL = /^\s*(data:image\/|cid:)/i;
+const INLINE_IMAGE = /^\s*data:image\//i;
+/** Parts of the message itself; not resolved yet, so dropped rather than left for the CSP to refuse. */
+const PART_REFERENCE = /^\s*cid:/i;
 const CSS_URL = /url\s*\(\s*(['"]?)(?!\s*(?:data:image\/|cid:))[^)]*\1\s*\)|@import[^;]*;?/gi;
 
 export class HtmlSanitiser {
@@ -29,10 +31,9 @@ export class HtmlSanitiser {
     this.purify.addHook('afterSanitizeAttributes', (node) => {
       for (const name of URL_ATTRIBUTES) {
         const value = node.getAttribute(name);
-        if (value !== null && !LOCAL_URL.test(value)) {
-          node.removeAttribute(name);
-          this.blocked = true;
-        }
+        if (value === null || INLINE_IMAGE.test(value)) continue;
+        node.removeAttribute(name);
+        if (!PART_REFERENCE.test(value)) this.blocked = true;
       }
       const style = node.getAttribute('style');
       if (style !== null) node.setAttribute('style', this.stripCssUrls(style));
