@@ -55,10 +55,8 @@ export function ComposerForm({ from, pending, error, onSend, onDiscard }: Compos
       <form className="composer-form" onSubmit={submit} noValidate aria-busy={pending}>
         <div className="composer-titlebar">
           <h2 id={`${id}-title`}>New message</h2>
-          <span className="composer-from" title="Sending as">
-            <Icon name="lock" />
-            {from}
-          </span>
+          {/* No lock here: a lock would promise encryption, which arrives with S/MIME, not before. */}
+          <span className="composer-from">From {from}</span>
         </div>
         <fieldset className="composer-fields" disabled={pending}>
           <div className="composer-line">
