@@ -3,9 +3,11 @@
  * loopback dev server): builds every service from a profile folder and a few ports.
  */
 import type { CallHandlers, EventSink } from '../../shared/contract';
+import { accountHandlers } from './accounts/account-handlers';
 import { AccountService } from './accounts/account-service';
 import { AccountStore } from './accounts/account-store';
 import { EventHub } from './events/event-hub';
+import { mailHandlers } from './mail/mail-handlers';
 import { MailService } from './mail/mail-service';
 import { silentLogger, type Logger, type SecretStore } from './ports';
 import type { TrustSettings } from './transport/tls-policy';
@@ -34,23 +36,10 @@ export function createCore(options: CoreOptions): Core {
   const accounts = new AccountService(new AccountStore(options.profileDir), options.secrets, trust);
   const mail = new MailService(accounts, events, trust, logger);
 
+  // One spread per area; the type makes a missing area a compile error.
   const handlers: CallHandlers = {
-    listAccounts: () => accounts.list(),
-    testAccount: (settings) => accounts.test(settings),
-    addAccount: (settings) => accounts.add(settings),
-    removeAccount: async ({ accountId }) => {
-      await mail.forget(accountId);
-      await accounts.remove(accountId);
-      return { removed: true };
-    },
-    listFolders: ({ accountId }) => mail.folders(accountId),
-    listMessages: ({ accountId, folder, offset, limit }) => mail.messages(accountId, folder, offset, limit),
-    openMessage: ({ accountId, folder, uid }) => mail.open(accountId, folder, uid),
-    sendMessage: (message) => mail.send(message),
-    syncFolder: async ({ accountId, folder }) => {
-      await mail.watch(accountId, folder);
-      return { started: true };
-    },
+    ...accountHandlers(accounts, mail),
+    ...mailHandlers(mail),
   };
 
   return {

@@ -1,0 +1,17 @@
+/** The mail calls of the contract, answered by the mail service. */
+import type { HandlersFor } from '../../../shared/contract';
+import type { mailCalls } from '../../../shared/calls/mail-calls';
+import type { MailService } from './mail-service';
+
+export function mailHandlers(mail: MailService): HandlersFor<typeof mailCalls> {
+  return {
+    listFolders: ({ accountId }) => mail.folders(accountId),
+    listMessages: ({ accountId, folder, offset, limit }) => mail.messages(accountId, folder, offset, limit),
+    openMessage: ({ accountId, folder, uid }) => mail.open(accountId, folder, uid),
+    sendMessage: (message) => mail.send(message),
+    syncFolder: async ({ accountId, folder }) => {
+      await mail.watch(accountId, folder);
+      return { started: true };
+    },
+  };
+}
