@@ -5,11 +5,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Account } from '../../shared/domain';
 import type { Result } from '../../shared/result';
 import { SEEDED_MESSAGES } from '../../e2e/servers/mail-servers';
+import { waitForSubject } from '../../e2e/support/imap-check';
 import { createCore, type Core } from './create-core';
 import { MemorySecretStore } from './ports';
 import { inProcessApi } from './testing/in-process-api';
@@ -46,33 +46,6 @@ afterAll(async () => {
   await core.close();
   await rm(profileDir, { recursive: true, force: true });
 });
-
-async function waitForSubject(user: { address: string; password: string }, subject: string, folder = 'INBOX') {
-  const client = new ImapFlow({
-    host: servers.host,
-    port: servers.imapPort,
-    secure: true,
-    tls: { ca: [servers.caCertPem] },
-    auth: { user: user.address, pass: user.password },
-    logger: false,
-  });
-  await client.connect();
-  try {
-    for (let attempt = 0; attempt < 50; attempt++) {
-      const lock = await client.getMailboxLock(folder);
-      try {
-        const found = await client.search({ subject });
-        if (found && found.length > 0) return true;
-      } finally {
-        lock.release();
-      }
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    return false;
-  } finally {
-    await client.logout();
-  }
-}
 
 describe('with the real Dovecot and Postfix', () => {
   it('saves the account after both servers accepted it, without its password', async () => {
@@ -142,8 +115,8 @@ describe('with the real Dovecot and Postfix', () => {
     );
     expect(sent.accepted).toEqual([bob.address]);
     expect(sent.savedToSent).toBe(true);
-    expect(await waitForSubject(bob, subject)).toBe(true);
-    expect(await waitForSubject(alice, subject, 'Sent')).toBe(true);
+    expect(await waitForSubject(servers, bob, subject)).toBe(true);
+    expect(await waitForSubject(servers, alice, subject, 'Sent')).toBe(true);
   });
 
   it('reports a recipient the server refuses, in words', async () => {
