@@ -7,6 +7,8 @@ import type { z } from 'zod';
 import { accountCalls } from './calls/account-calls';
 import { mailCalls } from './calls/mail-calls';
 import type { MessagesChanged, SyncProgress } from './domain';
+import type { MenuCommand, OpenMessageRequest } from './desktop-events';
+import type { ComposeRequest } from './mailto';
 import type { Result } from './result';
 
 /**
@@ -24,6 +26,12 @@ const event = <Payload>() => ({}) as { payload?: Payload };
 export const events = {
   messagesChanged: event<MessagesChanged>(),
   syncProgress: event<SyncProgress>(),
+  /** Desktop shell: open the composer pre-filled from a mailto: link (already parsed and made safe). */
+  composeRequested: event<ComposeRequest>(),
+  /** Desktop shell: a command chosen in the application menu or by its shortcut. */
+  menuCommand: event<MenuCommand>(),
+  /** Desktop shell: show this message (the user clicked its new-mail notification). */
+  openMessageRequested: event<OpenMessageRequest>(),
 } as const;
 
 export type EventPayloads = { [E in keyof typeof events]: NonNullable<(typeof events)[E]['payload']> };
