@@ -6,6 +6,8 @@
 import type { z } from 'zod';
 import { accountCalls } from './calls/account-calls';
 import { mailCalls } from './calls/mail-calls';
+import { composeCalls } from './calls/compose-calls';
+import { readerCalls } from './calls/reader-calls';
 import type { MessagesChanged, SyncProgress } from './domain';
 import type { MenuCommand, OpenMessageRequest } from './desktop-events';
 import type { ComposeRequest } from './mailto';
@@ -18,6 +20,8 @@ import type { Result } from './result';
 export const calls = {
   ...accountCalls,
   ...mailCalls,
+  ...composeCalls,
+  ...readerCalls,
 } as const;
 
 const event = <Payload>() => ({}) as { payload?: Payload };

@@ -1,8 +1,15 @@
 /** Domain types that cross the boundary as results and events. Plain data only. */
 
+/** 'tls': TLS from the first byte (RFC 8314); 'starttls': STARTTLS demanded before anything else. Never plaintext. */
+export type ConnectionSecurity = 'tls' | 'starttls';
+
 export interface ServerEndpoint {
   host: string;
   port: number;
+  /** Absent in accounts saved before STARTTLS existed: those are implicit TLS. */
+  security?: ConnectionSecurity;
+  /** SHA-256 fingerprint (AB:CD:…) of a certificate the user chose to trust for this server. */
+  pinnedFingerprint256?: string;
 }
 
 /** An account as the renderer may see it: never its password. */
@@ -68,6 +75,11 @@ export interface MessageView {
   html: string | null;
   /** Whether sanitising removed references to remote content (images, styles, fonts). */
   remoteContentBlocked: boolean;
+  /**
+   * False when remote content must never load for this message, whatever the user allows:
+   * decrypted content without integrity protection (EFAIL). Absent means it may load on request.
+   */
+  remoteContentAllowed?: boolean;
   attachments: AttachmentInfo[];
   /** Set when the message could not be parsed: `text` then holds its raw source. */
   parseError: string | null;

@@ -17,6 +17,9 @@ export const ERROR_CODES = [
   'SEND_REJECTED',
   'PROTOCOL_ERROR',
   'STORAGE_FAILED',
+  'SMIME_UNAVAILABLE',
+  'WRONG_PASSWORD',
+  'KEYSTORE_LOCKED',
   'INTERNAL',
 ] as const;
 
@@ -29,6 +32,13 @@ export interface CertificateSummary {
   fingerprint256: string;
   validFrom: string;
   validTo: string;
+  /** The server that presented it, so the user knows which one they are judging. */
+  server?: { host: string; port: number };
+  /**
+   * Whether the user may pin it: only a certificate no trusted authority vouches for, never an
+   * expired one, one for another host, or one the server cannot present with its own anchor.
+   */
+  pinnable?: boolean;
 }
 
 export interface AppError {
@@ -52,6 +62,9 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   SEND_REJECTED: 'The server refused to send the message.',
   PROTOCOL_ERROR: 'The server answered in a way Sealmail did not understand.',
   STORAGE_FAILED: 'Sealmail could not write to its profile folder.',
+  WRONG_PASSWORD: 'The password or passphrase is not the right one.',
+  KEYSTORE_LOCKED: 'Your keystore is locked; enter its passphrase to open it.',
+  SMIME_UNAVAILABLE: 'Sealmail cannot sign or encrypt this message, so it was not sent. Turn Sign or Encrypt off to send it without.',
   INTERNAL: 'Something went wrong inside Sealmail.',
 };
 

@@ -13,7 +13,22 @@ const hostName = z
 
 const port = z.number().int().min(1).max(65535);
 
-export const endpointInput = z.object({ host: hostName, port });
+/** SHA-256 certificate fingerprint as Node prints it (AB:CD:…), normalised to upper case. */
+export const fingerprint256 = z
+  .string()
+  .trim()
+  .regex(/^([0-9A-Fa-f]{2}:){31}[0-9A-Fa-f]{2}$/, 'A SHA-256 fingerprint is 32 pairs of hex digits separated by colons.')
+  .transform((value) => value.toUpperCase());
+
+/** Implicit TLS unless STARTTLS is asked for; there is no plaintext value to ask for. */
+export const connectionSecurity = z.enum(['tls', 'starttls']);
+
+export const endpointInput = z.object({
+  host: hostName,
+  port,
+  security: connectionSecurity.default('tls'),
+  pinnedFingerprint256: fingerprint256.optional(),
+});
 
 export const emailAddress = z
   .string()
@@ -40,11 +55,37 @@ export const listMessagesInput = folderInput.extend({
 
 export const openMessageInput = folderInput.extend({ uid: z.number().int().min(1) });
 
+/** Attachments travel as base64; the cap is on the decoded total: most servers refuse more, and it fits a bridge frame. */
+export const MAX_ATTACHMENT_TOTAL_BYTES = 20 * 1024 * 1024;
+
+export const outgoingAttachmentInput = z.object({
+  filename: z.string().trim().min(1).max(255).regex(/^[^\/\\\0]+$/, 'A file name cannot contain slashes.'),
+  contentType: z.string().max(200).regex(/^[\w.+-]+\/[\w.+-]+$/, 'Unknown file type.').default('application/octet-stream'),
+  base64: z.string().max(Math.ceil((MAX_ATTACHMENT_TOTAL_BYTES * 4) / 3) + 4).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'The attachment is damaged.'),
+});
+
+const messageIdRef = z.string().trim().max(1000).regex(/^<[^<>\s]+>$/, 'Not a Message-ID.');
+
 export const outgoingMessageInput = accountIdInput.extend({
   to: z.array(emailAddress).min(1, 'Add at least one recipient.').max(500),
   cc: z.array(emailAddress).max(500).default([]),
+  bcc: z.array(emailAddress).max(500).default([]),
   subject: z.string().max(1000).default(''),
   text: z.string().max(10_000_000).default(''),
+  attachments: z
+    .array(outgoingAttachmentInput)
+    .max(100)
+    .default([])
+    .refine(
+      (list) => list.reduce((sum, a) => sum + Math.floor((a.base64.length * 3) / 4), 0) <= MAX_ATTACHMENT_TOTAL_BYTES,
+      `Attachments may add up to ${MAX_ATTACHMENT_TOTAL_BYTES / 1048576} MB at most.`,
+    ),
+  /** Threading (RFC 5322 §3.6.4): the message replied to, and the chain before it. */
+  inReplyTo: messageIdRef.nullable().default(null),
+  references: z.array(messageIdRef).max(100).default([]),
+  /** Intent, never a fallback: a core that cannot honour a true here refuses to send. */
+  sign: z.boolean().default(false),
+  encrypt: z.boolean().default(false),
 });
 
 export const emptyInput = z.object({}).strict();

@@ -6,10 +6,20 @@ import type { CallHandlers, EventSink } from '../../shared/contract';
 import { accountHandlers } from './accounts/account-handlers';
 import { AccountService } from './accounts/account-service';
 import { AccountStore } from './accounts/account-store';
+import { AttachmentService } from './attachments/attachment-service';
+import { AddressSuggestions } from './compose/address-suggestions';
+import { composeHandlers } from './compose/compose-handlers';
+import { ComposeReadinessService } from './compose/compose-readiness';
+import { ComposeService } from './compose/compose-service';
 import { EventHub } from './events/event-hub';
 import { mailHandlers } from './mail/mail-handlers';
 import { MailService } from './mail/mail-service';
+import { HtmlSanitiser } from './mime/sanitize-html';
 import { silentLogger, type Logger, type SecretStore } from './ports';
+import { readerHandlers } from './reader/reader-handlers';
+import { fetchRemoteImage } from './remote-content/fetch-remote-image';
+import { RemoteContentService } from './remote-content/remote-content-service';
+import { SenderAllowList } from './remote-content/sender-allow-list';
 import type { TrustSettings } from './transport/tls-policy';
 
 export type { SecretStore, Logger } from './ports';
@@ -40,6 +50,13 @@ export function createCore(options: CoreOptions): Core {
   const handlers: CallHandlers = {
     ...accountHandlers(accounts, mail),
     ...mailHandlers(mail),
+    ...composeHandlers(
+      new ComposeService(mail, accounts),
+      new AddressSuggestions(mail, accounts),
+      // No keystore and no S/MIME sending yet: the composer then asks before sending unprotected.
+      new ComposeReadinessService(accounts, { canProtect: false }),
+    ),
+    ...readerHandlers(new AttachmentService(mail), new RemoteContentService(mail, new SenderAllowList(options.profileDir), lazySanitiser(), fetchRemoteImage)),
   };
 
   return {
@@ -47,4 +64,10 @@ export function createCore(options: CoreOptions): Core {
     subscribe: (sink) => events.subscribe(sink),
     close: () => mail.close(),
   };
+}
+
+/** Building a sanitiser costs a DOM; done on first use, then kept. */
+function lazySanitiser(): () => HtmlSanitiser {
+  let sanitiser: HtmlSanitiser | null = null;
+  return () => (sanitiser ??= new HtmlSanitiser());
 }

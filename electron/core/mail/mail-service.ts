@@ -7,6 +7,7 @@ import type { OutgoingMessage } from '../../../shared/inputs';
 import type { AccountService } from '../accounts/account-service';
 import type { EventHub } from '../events/event-hub';
 import type { Logger } from '../ports';
+import { fetchSource } from '../attachments/fetch-source';
 import { HtmlSanitiser } from '../mime/sanitize-html';
 import { ImapSession } from '../transport/imap-session';
 import type { TrustSettings } from '../transport/tls-policy';
@@ -41,6 +42,11 @@ export class MailService {
     const view = await (await this.session(accountId)).withMailbox(folder, (client) => openMessage(client, folder, uid, sanitiser));
     this.events.emit('messagesChanged', { accountId, folder });
     return view;
+  }
+
+  /** One message's raw bytes, not marking it read: for saving attachments and loading remote content. */
+  async source(accountId: string, folder: string, uid: number): Promise<Buffer> {
+    return (await this.session(accountId)).withMailbox(folder, (client) => fetchSource(client, uid));
   }
 
   async send(message: OutgoingMessage): Promise<SentMessage> {

@@ -5,6 +5,7 @@
  */
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import type { MailAddress, MessageView } from '../../../shared/domain';
+import { inlineImageResolver } from './inline-images';
 import type { HtmlSanitiser } from './sanitize-html';
 
 /** Beyond this, the raw text shown for a broken message is cut, so a huge blob cannot freeze the view. */
@@ -23,7 +24,7 @@ export async function parseMessage(raw: Buffer, where: MessageLocation, sanitise
     return unreadable(raw, where, (error as Error).message);
   }
 
-  const html = typeof parsed.html === 'string' && parsed.html.trim() !== '' ? sanitiser.sanitise(parsed.html) : null;
+  const html = typeof parsed.html === 'string' && parsed.html.trim() !== '' ? sanitiser.sanitise(parsed.html, { resolveImage: inlineImageResolver(parsed.attachments) }) : null;
   const text = parsed.text ?? '';
   const structureProblem = describeStructureProblem(raw, parsed);
   if (structureProblem && !text && !html) return unreadable(raw, where, structureProblem);

@@ -14,6 +14,18 @@ export interface SanitisedHtml {
   remoteContentBlocked: boolean;
 }
 
+export interface SanitiseOptions {
+  /**
+   * Offered every image URL (cid: or remote) before it is dropped; a data:image URL returned takes
+   * its place. This is how a message's own parts and, when the user allows it, fetched remote images
+   * reach the frame, which itself may load nothing but data: URLs.
+   */
+  resolveImage?: (url: string) => string | null;
+}
+
+/** Attributes whose URL may be replaced by a resolved image; srcset lists are always dropped. */
+const RESOLVABLE_ATTRIBUTES = new Set(['src', 'background', 'poster']);
+
 const URL_ATTRIBUTES = ['src', 'srcset', 'background', 'poster', 'lowsrc', 'dynsrc'];
 const INLINE_IMAGE = /^\s*data:image\//i;
 /** Parts of the message itself; not resolved yet, so dropped rather than left for the CSP to refuse. */
@@ -23,6 +35,7 @@ const CSS_URL = /url\s*\(\s*(['"]?)(?!\s*(?:data:image\/|cid:))[^)]*\1\s*\)|@imp
 export class HtmlSanitiser {
   private readonly purify: DOMPurify;
   private blocked = false;
+  private resolveImage: SanitiseOptions['resolveImage'] = undefined;
 
   constructor() {
     // One DOM for the life of the core: building a JSDOM costs milliseconds, sanitising microseconds.
@@ -32,6 +45,11 @@ export class HtmlSanitiser {
       for (const name of URL_ATTRIBUTES) {
         const value = node.getAttribute(name);
         if (value === null || INLINE_IMAGE.test(value)) continue;
+        const resolved = RESOLVABLE_ATTRIBUTES.has(name) ? (this.resolveImage?.(value.trim()) ?? null) : null;
+        if (resolved !== null && INLINE_IMAGE.test(resolved)) {
+          node.setAttribute(name, resolved);
+          continue;
+        }
         node.removeAttribute(name);
         if (!PART_REFERENCE.test(value)) this.blocked = true;
       }
@@ -48,16 +66,25 @@ export class HtmlSanitiser {
     });
   }
 
-  sanitise(html: string): SanitisedHtml {
+  /** Sanitises one message's HTML; `options.resolveImage` may inline images (see SanitiseOptions). */
+  sanitise(html: string, options: SanitiseOptions = {}): SanitisedHtml {
     this.blocked = false;
-    const clean = this.purify.sanitize(html, {
+    this.resolveImage = options.resolveImage;
+    try {
+      return { html: this.purify.sanitize(html, this.config()), remoteContentBlocked: this.blocked };
+    } finally {
+      this.resolveImage = undefined;
+    }
+  }
+
+  private config() {
+    return {
       WHOLE_DOCUMENT: false,
       FORBID_TAGS: ['link', 'meta', 'base', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'frame', 'object', 'embed', 'audio', 'video', 'source', 'track'],
       FORBID_ATTR: ['action', 'formaction', 'ping'],
       ALLOW_DATA_ATTR: false,
       ADD_ATTR: ['target'],
-    });
-    return { html: clean, remoteContentBlocked: this.blocked };
+    };
   }
 
   private stripCssUrls(css: string): string {
