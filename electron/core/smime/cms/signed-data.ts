@@ -1,0 +1,64 @@
+/**
+ * Reads a CMS SignedData (RFC 5652 §5) and refuses the shapes used to fool verifiers: exactly one
+ * SignerInfo (several let a weak or foreign signer ride along; none signs nothing), and eContent
+ * present exactly when the caller expects opaque signing (a detached signature that also carries
+ * content could be shown instead of what was checked: eContent confusion).
+ */
+import * as pkijs from 'pkijs';
+import { CmsFormatError, decodeAsn1, toBuffer } from './asn1';
+import { certificateFromDer, type SmimeCertificate } from './certificate';
+import { OID } from './oids';
+
+export interface ParsedSignedData {
+  signedData: pkijs.SignedData;
+  signerInfo: pkijs.SignerInfo;
+  /** The encapsulated content for opaque signatures, null for detached ones. */
+  eContent: Buffer | null;
+  eContentType: string;
+  certificates: SmimeCertificate[];
+}
+
+export function parseContentInfo(der: Uint8Array, what: string): pkijs.ContentInfo {
+  try {
+    return new pkijs.ContentInfo({ schema: decodeAsn1(der, what) });
+  } catch (error) {
+    if (error instanceof CmsFormatError) throw error;
+    throw new CmsFormatError(`${what} is not a CMS structure (${(error as Error).message})`);
+  }
+}
+
+export function parseSignedData(der: Uint8Array, expect: 'detached' | 'opaque'): ParsedSignedData {
+  const contentInfo = parseContentInfo(der, 'the signature');
+  if (contentInfo.contentType !== OID.signedData) throw new CmsFormatError(`the signature holds ${contentInfo.contentType}, not signed data`);
+  let signedData: pkijs.SignedData;
+  try {
+    signedData = new pkijs.SignedData({ schema: contentInfo.content });
+  } catch (error) {
+    throw new CmsFormatError(`the signed data is malformed (${(error as Error).message})`);
+  }
+  const count = signedData.signerInfos.length;
+  if (count === 0) throw new RefusedStructure('the signature has no signer: it signs nothing');
+  if (count > 1) throw new RefusedStructure(`the signature carries ${count} signers; Sealmail accepts exactly one`);
+  const eContentValue = signedData.encapContentInfo.eContent;
+  const eContent = eContentValue ? collectOctets(eContentValue) : null;
+  if (expect === 'detached' && eContent !== null) {
+    throw new RefusedStructure('the detached signature also carries content of its own, which could differ from what is shown');
+  }
+  if (expect === 'opaque' && eContent === null) throw new RefusedStructure('the signed message carries no content');
+  const certificates: SmimeCertificate[] = [];
+  for (const entry of signedData.certificates ?? []) {
+    if (entry instanceof pkijs.Certificate) certificates.push(certificateFromDer(toBuffer(entry.toSchema().toBER(false))));
+  }
+  return { signedData, signerInfo: signedData.signerInfos[0]!, eContent, eContentType: signedData.encapContentInfo.eContentType, certificates };
+}
+
+/** A structure that parses but is refused on purpose: reported as 'invalid', not 'error'. */
+export class RefusedStructure extends Error {}
+
+/** eContent may be one OCTET STRING or, in BER, a constructed one made of pieces. */
+function collectOctets(value: { valueBlock: { isConstructed?: boolean; value?: unknown[]; valueHexView: Uint8Array } }): Buffer {
+  if (value.valueBlock.isConstructed && Array.isArray(value.valueBlock.value)) {
+    return Buffer.concat(value.valueBlock.value.map((piece) => collectOctets(piece as typeof value)));
+  }
+  return toBuffer(value.valueBlock.valueHexView);
+}

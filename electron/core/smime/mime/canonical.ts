@@ -1,0 +1,22 @@
+/** Canonical form for signing (RFC 8551 §3.1.1): CRLF line ends; base64 in 76-column lines. */
+
+/** Turns bare LF into CRLF, leaving existing CRLF alone. */
+export function toCanonicalCrlf(bytes: Buffer): Buffer {
+  if (!bytes.includes(0x0a)) return bytes;
+  const out: number[] = [];
+  for (let i = 0; i < bytes.length; i++) {
+    const byte = bytes[i]!;
+    if (byte === 0x0a && (i === 0 || bytes[i - 1] !== 0x0d)) out.push(0x0d);
+    out.push(byte);
+  }
+  return Buffer.from(out);
+}
+
+export function hasBareLf(bytes: Buffer): boolean {
+  for (let i = bytes.indexOf(0x0a); i >= 0; i = bytes.indexOf(0x0a, i + 1)) if (i === 0 || bytes[i - 1] !== 0x0d) return true;
+  return false;
+}
+
+export function wrapBase64(bytes: Buffer): string {
+  return (bytes.toString('base64').match(/.{1,76}/g) ?? []).join('\r\n');
+}
