@@ -1,4 +1,7 @@
-/** How a certificate is described wherever it is shown: the same summary in the core, CLI and renderer. */
+/**
+ * How certificates are described wherever they are shown (core, CLI, renderer): plain data, never
+ * a private key. The keystore's service interface is electron/core/keystore/keystore.ts.
+ */
 
 /**
  * 'address-verified': the CA checked only control of the mailbox (CA/B Forum mailbox-validated
@@ -24,6 +27,72 @@ export interface CertificateView {
   keyType: string;
   warnings: CertificateWarning[];
 }
+
+/** One of the user's own certificates with a private key, as summarised for lists and the UI. */
+export interface IdentitySummary {
+  certificate: CertificateView;
+  /** The certificates above it that came in the same file, leaf's issuer first. */
+  chain: CertificateView[];
+  /** ISO time of import. */
+  importedAt: string;
+  /** The file it came from, for the user's memory ("alice.p12"). */
+  sourceFile: string;
+}
+
+/** How a correspondent's certificate came to be known; collected ones never override the others. */
+export type PersonCertificateSource = 'imported' | 'confirmed' | 'collected';
+
+export interface PersonCertificate {
+  certificate: CertificateView;
+  source: PersonCertificateSource;
+  firstSeen: string;
+  lastSeen: string;
+  /** What the signer's smimeCapabilities said it reads (e.g. { aesGcm: true, rsaOaep: false }). */
+  capabilities: SignerCapabilities | null;
+}
+
+export interface PersonSummary {
+  email: string;
+  certificates: PersonCertificate[];
+  /**
+   * The certificate used to encrypt to this address, when one is valid now: the newest valid among
+   * imported/confirmed ones, else the newest valid collected one.
+   */
+  encryptionFingerprint256: string | null;
+  /** Set when a certificate was collected that differs from the ones known before it. */
+  changed: { at: string; fingerprint256: string } | null;
+}
+
+export interface AuthoritySummary {
+  certificate: CertificateView;
+  addedAt: string;
+}
+
+/** Capabilities as the S/MIME layer reads them from a signature; stored as given. */
+export type SignerCapabilities = Readonly<Record<string, boolean>>;
+
+/** Whether the keystore can be used now, and what protects it. */
+export interface KeystoreStatus {
+  state: 'missing' | 'locked' | 'unlocked';
+  protection: 'os-keychain' | 'passphrase';
+}
+
+/** Everything the certificate manager lists. */
+export interface KeystoreOverview {
+  identities: IdentitySummary[];
+  people: PersonSummary[];
+  authorities: AuthoritySummary[];
+  /** accountId -> fingerprint256 of the identity chosen for that account. */
+  accountIdentities: Record<string, string>;
+}
+
+/**
+ * What importing a file gave: the identities it held, or (a file with certificates but no private
+ * key) those certificates, so the user can add them as people or authorities instead.
+ */
+export type ImportOutcome =
+  | { kind: 'identities'; identities: IdentitySummary[]; alreadyPresent: number }
+  | { kind: 'certificates-only'; certificates: CertificateView[]; message: string };
 
 export const VALIDATION_LABELS: Record<CertificateValidation, string> = {
   'address-verified': 'Address verified',

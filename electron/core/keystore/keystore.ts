@@ -4,52 +4,19 @@
  * as Node KeyObjects inside the main process only; nothing here ever crosses to the renderer.
  */
 import type { KeyObject, X509Certificate } from 'node:crypto';
-import type { CertificateView } from '../../../shared/certificates';
+import type { IdentitySummary, PersonSummary, SignerCapabilities } from '../../../shared/certificates';
 
-export type { CertificateView, CertificateValidation, CertificateWarning } from '../../../shared/certificates';
-
-/** One of the user's own certificates with a private key, as summarised for lists and the UI. */
-export interface IdentitySummary {
-  certificate: CertificateView;
-  /** The certificates above it that came in the same file, leaf's issuer first. */
-  chain: CertificateView[];
-  /** ISO time of import. */
-  importedAt: string;
-  /** The file it came from, for the user's memory ("alice.p12"). */
-  sourceFile: string;
-}
-
-/** How a correspondent's certificate came to be known; collected ones never override the others. */
-export type PersonCertificateSource = 'imported' | 'confirmed' | 'collected';
-
-export interface PersonCertificate {
-  certificate: CertificateView;
-  source: PersonCertificateSource;
-  firstSeen: string;
-  lastSeen: string;
-  /** What the signer's smimeCapabilities said it reads (e.g. { aesGcm: true, rsaOaep: false }). */
-  capabilities: SignerCapabilities | null;
-}
-
-export interface PersonSummary {
-  email: string;
-  certificates: PersonCertificate[];
-  /**
-   * The certificate used to encrypt to this address, when one is valid now: the newest valid among
-   * imported/confirmed ones, else the newest valid collected one.
-   */
-  encryptionFingerprint256: string | null;
-  /** Set when a certificate was collected that differs from the ones known before it. */
-  changed: { at: string; fingerprint256: string } | null;
-}
-
-export interface AuthoritySummary {
-  certificate: CertificateView;
-  addedAt: string;
-}
-
-/** Capabilities as the S/MIME layer reads them from a signature; stored as given. */
-export type SignerCapabilities = Readonly<Record<string, boolean>>;
+export type {
+  AuthoritySummary,
+  CertificateValidation,
+  CertificateView,
+  CertificateWarning,
+  IdentitySummary,
+  PersonCertificate,
+  PersonCertificateSource,
+  PersonSummary,
+  SignerCapabilities,
+} from '../../../shared/certificates';
 
 /** What collectSigner needs to know about the message the certificate was read from. */
 export interface CollectContext {
