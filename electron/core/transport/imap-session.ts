@@ -5,6 +5,7 @@
  */
 import { ImapFlow, type ExistsEvent, type FlagsEvent } from 'imapflow';
 import type { ServerEndpoint } from '../../../shared/domain';
+import { pinnedTrustFor } from './tls-inspect';
 import { imapOptions, type Credentials, type TrustSettings } from './tls-policy';
 import { toTransportError } from './transport-errors';
 
@@ -23,7 +24,7 @@ export class ImapSession {
 
   /** Opens a connection, logs in and out again: proves the settings without keeping anything. */
   static async verify(endpoint: ServerEndpoint, credentials: Credentials, trust: TrustSettings): Promise<void> {
-    const client = new ImapFlow(imapOptions(endpoint, credentials, trust));
+    const client = new ImapFlow(await connectionOptions(endpoint, credentials, trust));
     client.on('error', () => undefined);
     try {
       await client.connect();
@@ -77,7 +78,7 @@ export class ImapSession {
   }
 
   private async open(): Promise<ImapFlow> {
-    const client = new ImapFlow(imapOptions(this.endpoint, this.credentials, this.trust));
+    const client = new ImapFlow(await connectionOptions(this.endpoint, this.credentials, this.trust));
     // Without a listener an 'error' event would crash the process; the next call reconnects.
     client.on('error', () => undefined);
     client.on('close', () => {
@@ -99,4 +100,10 @@ export class ImapSession {
   private emitChange(path: string): void {
     for (const listener of this.changeListeners) listener(path);
   }
+}
+
+/** The policy's options; for a pinned server, with the chain it presents its pinned certificate in. */
+async function connectionOptions(endpoint: ServerEndpoint, credentials: Credentials, trust: TrustSettings) {
+  const pin = endpoint.pinnedFingerprint256 ? await pinnedTrustFor('imap', endpoint, trust) : undefined;
+  return imapOptions(endpoint, credentials, trust, pin);
 }

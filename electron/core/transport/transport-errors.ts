@@ -5,6 +5,12 @@
  */
 import { SealmailError } from '../../../shared/errors';
 import type { ServerEndpoint } from '../../../shared/domain';
+import { NO_AUTH_OFFERED } from './smtp-auth-guard';
+
+/** imapflow's code, reused by Sealmail's own SMTP guard: bytes between the STARTTLS answer and the handshake. */
+const STARTTLS_INJECTION = 'STARTTLS_INJECTION';
+/** tls-policy's pin check (not imported: tls-policy imports this module's users). */
+const PIN_MISMATCH = 'ERR_SEALMAIL_PIN_MISMATCH';
 
 export type Protocol = 'IMAP' | 'SMTP';
 
@@ -25,6 +31,10 @@ interface LibraryError {
   code?: string;
   message?: string;
   authenticationFailed?: boolean;
+  /** imapflow: STARTTLS was required and could not be done. */
+  tlsFailed?: boolean;
+  /** nodemailer keeps the first code here when it overwrites `code`. */
+  originalCode?: string;
   responseCode?: number;
   response?: unknown;
   responseText?: string;
@@ -39,8 +49,25 @@ export function toTransportError(error: unknown, protocol: Protocol, endpoint: S
   const where = `${endpoint.host}:${endpoint.port}`;
   const make = (kind: SealmailError['code'], message: string) => new SealmailError(kind, message, { cause: error });
 
+  if (code === STARTTLS_INJECTION || failure.originalCode === STARTTLS_INJECTION || /after the STARTTLS (response|answer)/i.test(text)) {
+    return make('TLS_REQUIRED', `${where} sent data after agreeing to STARTTLS and before the TLS handshake, as an attacker in the middle would; Sealmail stopped before sending your password.`);
+  }
+  if (failure.originalCode === NO_AUTH_OFFERED || code === NO_AUTH_OFFERED) {
+    return make('AUTH_FAILED', `${protocol} server ${where} does not offer to log in, so Sealmail did not send: it only sends mail after logging in with your account.`);
+  }
+  if (code === PIN_MISMATCH) {
+    return make('CERT_CHANGED', `The certificate of ${endpoint.host} changed since you trusted it. Sealmail sent nothing.`);
+  }
+  if (failure.tlsFailed) {
+    return /not support STARTTLS|PREAUTH/i.test(text)
+      ? make('TLS_REQUIRED', `${where} does not offer STARTTLS, so it would take your password in clear; Sealmail sent nothing.`)
+      : make('TLS_REQUIRED', `${where} could not start TLS (${text.slice(0, 120)}); Sealmail sent nothing.`);
+  }
   if (failure.authenticationFailed || code === 'EAUTH' || failure.responseCode === 535) {
     return make('AUTH_FAILED', `${protocol} server ${where} refused the user name or password.`);
+  }
+  if (code === 'ETLS' && /STARTTLS/i.test(`${text} ${serverText(failure)}`) && !/initiating TLS/i.test(text)) {
+    return make('TLS_REQUIRED', `${where} refused STARTTLS, so it would take your password in clear; Sealmail sent nothing.`);
   }
   if (code === 'EENVELOPE' || code === 'EMESSAGE') {
     return make('SEND_REJECTED', `The server refused the message: ${serverText(failure) || text}`);
@@ -106,7 +133,7 @@ function codeFromOpenSslText(text: string): string | undefined {
 }
 
 function isGenericWrapperCode(code: string): boolean {
-  return code === 'ESOCKET' || code === 'ECONNECTION';
+  return code === 'ESOCKET' || code === 'ECONNECTION' || code === 'ETLS';
 }
 
 function serverText(error: LibraryError): string {
