@@ -8,6 +8,7 @@ import { accountCalls } from './calls/account-calls';
 import { mailCalls } from './calls/mail-calls';
 import { composeCalls } from './calls/compose-calls';
 import { readerCalls } from './calls/reader-calls';
+import { keystoreCalls } from './calls/keystore-calls';
 import type { MessagesChanged, SyncProgress } from './domain';
 import type { MenuCommand, OpenMessageRequest } from './desktop-events';
 import type { ComposeRequest } from './mailto';
@@ -22,6 +23,7 @@ export const calls = {
   ...mailCalls,
   ...composeCalls,
   ...readerCalls,
+  ...keystoreCalls,
 } as const;
 
 const event = <Payload>() => ({}) as { payload?: Payload };

@@ -2,6 +2,7 @@
  * The composition root of the core, shared by all three front doors (Electron, the CLI, the
  * loopback dev server): builds every service from a profile folder and a few ports.
  */
+import { join } from 'node:path';
 import type { CallHandlers, EventSink } from '../../shared/contract';
 import { accountHandlers } from './accounts/account-handlers';
 import { AccountService } from './accounts/account-service';
@@ -12,6 +13,9 @@ import { composeHandlers } from './compose/compose-handlers';
 import { ComposeReadinessService } from './compose/compose-readiness';
 import { ComposeService } from './compose/compose-service';
 import { EventHub } from './events/event-hub';
+import type { KeyWrapper } from './keystore/key-wrapper';
+import { keystoreHandlers } from './keystore/keystore-handlers';
+import { KEYSTORE_FILE_NAME, KeystoreService } from './keystore/keystore-service';
 import { mailHandlers } from './mail/mail-handlers';
 import { MailService } from './mail/mail-service';
 import { HtmlSanitiser } from './mime/sanitize-html';
@@ -30,6 +34,8 @@ export interface CoreOptions {
   logger?: Logger;
   /** PEM certificates trusted besides the system roots (a company CA; the test CA in tests). */
   extraTrustAnchors?: string[];
+  /** The OS keychain (Electron's safeStorage) wrapping the keystore's key; without it a passphrase does. */
+  keyWrapper?: KeyWrapper;
 }
 
 export interface Core {
@@ -46,10 +52,12 @@ export function createCore(options: CoreOptions): Core {
   const accounts = new AccountService(new AccountStore(options.profileDir), options.secrets, trust);
   const mail = new MailService(accounts, events, trust, logger);
 
+  const keystore = new KeystoreService({ path: join(options.profileDir, KEYSTORE_FILE_NAME), keyWrapper: options.keyWrapper });
   // One spread per area; the type makes a missing area a compile error.
   const handlers: CallHandlers = {
     ...accountHandlers(accounts, mail),
     ...mailHandlers(mail),
+    ...keystoreHandlers(keystore),
     ...composeHandlers(
       new ComposeService(mail, accounts),
       new AddressSuggestions(mail, accounts),

@@ -14,7 +14,7 @@ beforeEach(() => {
 });
 afterEach(() => fixture.cleanup());
 
-async function importOne(name: string, options: Parameters<TestPki['person']>[0], clock = fixedClock(new Date().toISOString())) {
+async function importOne(name: string, options: Omit<Parameters<TestPki['person']>[0], 'name'>, clock = fixedClock(new Date().toISOString())) {
   const keystore = fixture.open({ clock });
   if ((await keystore.status()).state === 'missing') await keystore.create(PASSPHRASE);
   else await keystore.unlock(PASSPHRASE);
