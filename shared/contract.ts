@@ -10,6 +10,7 @@ import { composeCalls } from './calls/compose-calls';
 import { readerCalls } from './calls/reader-calls';
 import { keystoreCalls } from './calls/keystore-calls';
 import type { MessagesChanged, SyncProgress } from './domain';
+import type { CommandFailed, MailNotice } from './mail-types';
 import type { MenuCommand, OpenMessageRequest } from './desktop-events';
 import type { ComposeRequest } from './mailto';
 import type { Result } from './result';
@@ -32,6 +33,10 @@ const event = <Payload>() => ({}) as { payload?: Payload };
 export const events = {
   messagesChanged: event<MessagesChanged>(),
   syncProgress: event<SyncProgress>(),
+  /** The server refused a flag change, move or delete; its local effect was rolled back. */
+  commandFailed: event<CommandFailed>(),
+  /** Something about the local store the user should hear once (it was damaged and rebuilt). */
+  mailNotice: event<MailNotice>(),
   /** Desktop shell: open the composer pre-filled from a mailto: link (already parsed and made safe). */
   composeRequested: event<ComposeRequest>(),
   /** Desktop shell: a command chosen in the application menu or by its shortcut. */

@@ -34,6 +34,8 @@ export interface CoreOptions {
   logger?: Logger;
   /** PEM certificates trusted besides the system roots (a company CA; the test CA in tests). */
   extraTrustAnchors?: string[];
+  /** Timings of the local mail store (Undo window, polling, offline retry); tests shorten them. */
+  mailTimings?: { undoMs?: number; pollMs?: number; retryMs?: number };
   /** The OS keychain (Electron's safeStorage) wrapping the keystore's key; without it a passphrase does. */
   keyWrapper?: KeyWrapper;
 }
@@ -50,7 +52,7 @@ export function createCore(options: CoreOptions): Core {
   const trust: TrustSettings = { extraTrustAnchors: options.extraTrustAnchors ?? [] };
   const events = new EventHub();
   const accounts = new AccountService(new AccountStore(options.profileDir), options.secrets, trust);
-  const mail = new MailService(accounts, events, trust, logger);
+  const mail = new MailService(accounts, events, trust, logger, { profileDir: options.profileDir, ...options.mailTimings });
 
   const keystore = new KeystoreService({ path: join(options.profileDir, KEYSTORE_FILE_NAME), keyWrapper: options.keyWrapper });
   // One spread per area; the type makes a missing area a compile error.

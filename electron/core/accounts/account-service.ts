@@ -8,6 +8,7 @@ import { SealmailError } from '../../../shared/errors';
 import type { AccountSettings } from '../../../shared/inputs';
 import type { SecretStore } from '../ports';
 import { ImapSession } from '../transport/imap-session';
+import { inspectServer } from '../transport/tls-inspect';
 import type { Credentials, TrustSettings } from '../transport/tls-policy';
 import { verifySubmission } from '../mail/send-message';
 import type { AccountStore } from './account-store';
@@ -29,8 +30,17 @@ export class AccountService {
     return this.store.get(accountId);
   }
 
-  /** Logs in to both servers; the IMAP failure is reported first when both fail. */
+  /**
+   * Checks both servers' TLS with a handshake that sends nothing (so a refused certificate comes
+   * back with its details), then logs in to both. The IMAP failure is reported first when both fail.
+   */
   async test(settings: AccountSettings): Promise<{ imap: true; smtp: true }> {
+    const [imapTls, smtpTls] = await Promise.allSettled([
+      inspectServer('imap', settings.imap, this.trust),
+      inspectServer('smtp', settings.smtp, this.trust),
+    ]);
+    if (imapTls.status === 'rejected') throw imapTls.reason;
+    if (smtpTls.status === 'rejected') throw smtpTls.reason;
     const credentials = { user: settings.address, pass: settings.password };
     const [imap, smtp] = await Promise.allSettled([
       ImapSession.verify(settings.imap, credentials, this.trust),

@@ -6,10 +6,12 @@ const SPECIAL_ORDER = ['\\Inbox', '\\Drafts', '\\Sent', '\\Archive', '\\Junk', '
 
 export async function listFolders(client: ImapFlow): Promise<Folder[]> {
   const mailboxes = await client.list({ statusQuery: { messages: true, unseen: true } });
-  return mailboxes
-    .filter((mailbox) => !mailbox.flags.has('\\Noselect') && !mailbox.flags.has('\\NonExistent'))
-    .map(toFolder)
-    .sort(byDisplayOrder);
+  return sortFolders(mailboxes.filter((mailbox) => !mailbox.flags.has('\\Noselect') && !mailbox.flags.has('\\NonExistent')).map(toFolder));
+}
+
+/** Inbox first, then the special folders in their usual order, then the rest by name. */
+export function sortFolders(folders: Folder[]): Folder[] {
+  return [...folders].sort(byDisplayOrder);
 }
 
 function toFolder(mailbox: ListResponse): Folder {

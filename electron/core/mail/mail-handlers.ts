@@ -13,5 +13,14 @@ export function mailHandlers(mail: MailService): HandlersFor<typeof mailCalls> {
       await mail.watch(accountId, folder);
       return { started: true };
     },
+    searchMessages: ({ accountId, folder, query, limit }) => mail.search(accountId, folder, query, limit),
+    setFlags: ({ accountId, folder, uids, flag, value }) => mail.commands.setFlag(accountId, folder, uids, flag, value),
+    moveMessages: ({ accountId, folder, uids, destination }) => mail.commands.move(accountId, folder, uids, destination),
+    deleteMessages: ({ accountId, folder, uids }) => mail.commands.delete(accountId, folder, uids),
+    archiveMessages: ({ accountId, folder, uids }) => mail.commands.archive(accountId, folder, uids),
+    undoCommand: async ({ commandId }) => {
+      await mail.commands.undo(commandId);
+      return { undone: true };
+    },
   };
 }

@@ -1,6 +1,7 @@
 /**
  * Reading and sending mail for the accounts of a profile: one IMAP session per account, opened on
- * first use, and the events that tell the renderer something changed.
+ * first use. Lists and searches are answered from the local store, which sync keeps current;
+ * changes to messages go through the command queue (local at once, server after the Undo window).
  */
 import type { Folder, MessagePage, MessageView, SentMessage } from '../../../shared/domain';
 import type { OutgoingMessage } from '../../../shared/inputs';
@@ -12,34 +13,76 @@ import { HtmlSanitiser } from '../mime/sanitize-html';
 import { ImapSession } from '../transport/imap-session';
 import type { TrustSettings } from '../transport/tls-policy';
 import { composeMessage } from './compose-message';
-import { listFolders } from './list-folders';
-import { listMessages } from './list-messages';
+import { listFolders, sortFolders } from './list-folders';
+import { openLocalMail, type LocalMail, type LocalMailOptions } from './local-mail';
+import { MessageCommands } from './message-commands';
 import { openMessage } from './open-message';
 import { fileInSent, submitMessage } from './send-message';
 
 export class MailService {
   private readonly sessions = new Map<string, Promise<ImapSession>>();
   private sanitiser: HtmlSanitiser | null = null;
+  private readonly local: LocalMail;
+  /** Flag changes, moves, deletes and archiving, with Undo. */
+  readonly commands: MessageCommands;
+  private noticeShown = false;
 
   constructor(
     private readonly accounts: AccountService,
     private readonly events: EventHub,
     private readonly trust: TrustSettings,
     private readonly logger: Logger,
-  ) {}
+    localOptions: LocalMailOptions,
+  ) {
+    this.local = openLocalMail(localOptions, (accountId) => this.session(accountId), events, logger);
+    this.commands = new MessageCommands(this.local.store, this.local.commands, this.local.started);
+  }
 
+  /** The folders from the server, saved to the store; offline, the stored list. */
   async folders(accountId: string): Promise<Folder[]> {
-    return (await this.session(accountId)).run(listFolders);
+    try {
+      this.local.store.saveFolders(accountId, await (await this.session(accountId)).run(listFolders));
+    } catch (error) {
+      if (this.local.store.folders(accountId).length === 0) throw error;
+      this.logger.warn('folders from the store: server not reachable', { error: (error as Error).message });
+    }
+    return sortFolders(this.local.store.folders(accountId));
   }
 
+  /**
+   * A page of a folder from the store. A folder never synced is synced first, as far as its
+   * newest messages; offline, whatever the store holds is returned.
+   */
   async messages(accountId: string, folder: string, offset: number, limit: number): Promise<MessagePage> {
-    return (await this.session(accountId)).withMailbox(folder, (client) => listMessages(client, offset, limit));
+    try {
+      await this.local.sync.ready(accountId, folder);
+    } catch (error) {
+      if (this.local.store.count(accountId, folder) === 0) throw error;
+    }
+    return this.local.store.page(accountId, folder, offset, limit);
   }
 
+  /** Full-text search of a folder's stored messages (see store/search-query.ts). */
+  async search(accountId: string, folder: string, query: string, limit: number): Promise<MessagePage> {
+    return this.local.store.search(accountId, folder, query, limit);
+  }
+
+  /**
+   * Opens a message: from the body cache when it was opened before (offline too), else from the
+   * server, then cached — unless it is encrypted, whose plaintext never goes to disk.
+   */
   async open(accountId: string, folder: string, uid: number): Promise<MessageView> {
+    const store = this.local.store;
+    const cached = store.cachedView(accountId, folder, uid);
+    if (cached) {
+      if (store.flags(accountId, folder, uid)?.seen === false) await this.commands.setFlag(accountId, folder, [uid], 'seen', true, false);
+      return cached;
+    }
     this.sanitiser ??= new HtmlSanitiser();
     const sanitiser = this.sanitiser;
     const view = await (await this.session(accountId)).withMailbox(folder, (client) => openMessage(client, folder, uid, sanitiser));
+    store.setFlag(accountId, folder, [uid], 'seen', true);
+    store.cacheView(accountId, folder, uid, view);
     this.events.emit('messagesChanged', { accountId, folder });
     return view;
   }
@@ -65,21 +108,34 @@ export class MailService {
     return { messageId: composed.messageId, accepted, savedToSent };
   }
 
-  /** Selects the folder so the server pushes changes (IDLE), and reports its size. */
+  /** Syncs the folder now and keeps it current (IDLE pushes, polling); progress arrives as events. */
   async watch(accountId: string, folder: string): Promise<void> {
-    const session = await this.session(accountId);
-    const total = await session.withMailbox(folder, async (client) => client.mailbox ? client.mailbox.exists : 0);
-    this.events.emit('syncProgress', { accountId, folder, done: total, total });
+    if (this.local.rebuilt && !this.noticeShown) {
+      this.noticeShown = true;
+      this.events.emit('mailNotice', { message: `Sealmail rebuilt its message store because ${this.local.rebuilt}; your mail is being downloaded again. Changes you made offline were kept.` });
+    }
+    this.local.sync.watch(accountId, folder);
+    await this.local.sync.sync(accountId, folder);
   }
 
+  /** Logs out of an account and forgets everything stored and queued for it. */
   async forget(accountId: string): Promise<void> {
-    const session = this.sessions.get(accountId);
-    this.sessions.delete(accountId);
-    if (session) await (await session.catch(() => null))?.close();
+    await this.disconnect(accountId);
+    this.local.sync.forget(accountId);
+    this.local.store.forgetAccount(accountId);
+    await this.local.commands.forget(accountId);
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.sessions.keys()].map((accountId) => this.forget(accountId)));
+    this.local.sync.close();
+    await Promise.all([...this.sessions.keys()].map((accountId) => this.disconnect(accountId)));
+    this.local.close();
+  }
+
+  private async disconnect(accountId: string): Promise<void> {
+    const session = this.sessions.get(accountId);
+    this.sessions.delete(accountId);
+    if (session) await (await session.catch(() => null))?.close();
   }
 
   private session(accountId: string): Promise<ImapSession> {
@@ -96,7 +152,8 @@ export class MailService {
   private async createSession(accountId: string): Promise<ImapSession> {
     const account = await this.accounts.get(accountId);
     const session = new ImapSession(account.imap, await this.accounts.credentials(account), this.trust);
-    session.onMailboxChange((folder) => this.events.emit('messagesChanged', { accountId, folder }));
+    // The server's pushes (IDLE) start an incremental sync, which reports what changed.
+    session.onMailboxChange((folder) => this.local.sync.serverChanged(accountId, folder));
     return session;
   }
 }

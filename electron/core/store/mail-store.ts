@@ -1,0 +1,261 @@
+/**
+ * The one owner of the message store: every write to store.sqlite goes through this class, in the
+ * main process (Mailspring's and Signal's single writer). Sync fills it, the mail calls read it.
+ */
+import type Database from 'better-sqlite3';
+import type { Folder, MessagePage, MessageView } from '../../../shared/domain';
+import { searchMessages } from './search-messages';
+import { SUMMARY_COLUMNS, toSummary, type FlagState, type MessageRow, type StoredMessage } from './stored-message';
+
+export interface FolderSyncState {
+  uidValidity: number | null;
+  highestModseq: string | null;
+  uidNext: number | null;
+  /** Whether a first sync has completed since the last UIDVALIDITY change. */
+  synced: boolean;
+}
+
+const bit = (value: boolean) => (value ? 1 : 0);
+
+export class MailStore {
+  constructor(private readonly db: Database.Database) {
+    // Plaintext of opened encrypted messages is indexed only in memory, for this run.
+    db.exec(`ATTACH DATABASE ':memory:' AS secret;
+      CREATE VIRTUAL TABLE IF NOT EXISTS secret.opened_fts USING fts5(subject, sender, recipients, body, tokenize = 'unicode61 remove_diacritics 2');`);
+  }
+
+  /** Replaces an account's folder list, keeping the sync state of folders that remain. */
+  saveFolders(accountId: string, folders: readonly Folder[]): void {
+    this.db.transaction(() => {
+      this.db.prepare('INSERT OR IGNORE INTO accounts(id) VALUES (?)').run(accountId);
+      const upsert = this.db.prepare(`INSERT INTO folders(account_id, path, name, special_use, server_total, server_unread)
+        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(account_id, path) DO UPDATE SET name = excluded.name,
+        special_use = excluded.special_use, server_total = excluded.server_total, server_unread = excluded.server_unread`);
+      for (const folder of folders) upsert.run(accountId, folder.path, folder.name, folder.specialUse, folder.total, folder.unread);
+      const keep = new Set(folders.map((folder) => folder.path));
+      for (const { path } of this.db.prepare('SELECT path FROM folders WHERE account_id = ?').all(accountId) as { path: string }[]) {
+        if (!keep.has(path)) this.db.prepare('DELETE FROM folders WHERE account_id = ? AND path = ?').run(accountId, path);
+      }
+    })();
+  }
+
+  /** The stored folders; counts are the store's own for folders it has synced, the server's otherwise. */
+  folders(accountId: string): Folder[] {
+    const rows = this.db
+      .prepare(`SELECT f.path, f.name, f.special_use, f.server_total, f.server_unread, f.synced,
+        (SELECT count(*) FROM messages m WHERE m.account_id = f.account_id AND m.folder = f.path AND m.hidden = 0) AS total,
+        (SELECT count(*) FROM messages m WHERE m.account_id = f.account_id AND m.folder = f.path AND m.hidden = 0 AND m.seen = 0) AS unread
+        FROM folders f WHERE f.account_id = ?`)
+      .all(accountId) as { path: string; name: string; special_use: string | null; server_total: number; server_unread: number; synced: number; total: number; unread: number }[];
+    return rows.map((row) => ({
+      path: row.path,
+      name: row.name,
+      specialUse: row.special_use,
+      total: row.synced ? row.total : row.server_total,
+      unread: row.synced ? row.unread : row.server_unread,
+    }));
+  }
+
+  hasFolder(accountId: string, path: string): boolean {
+    return this.db.prepare('SELECT 1 FROM folders WHERE account_id = ? AND path = ?').get(accountId, path) !== undefined;
+  }
+
+  /** Makes sure a folder row exists, for a folder synced before its account's list was fetched. */
+  ensureFolder(accountId: string, path: string): void {
+    this.db.prepare('INSERT OR IGNORE INTO accounts(id) VALUES (?)').run(accountId);
+    this.db.prepare('INSERT OR IGNORE INTO folders(account_id, path, name) VALUES (?, ?, ?)').run(accountId, path, path.split(/[/.]/).pop() ?? path);
+  }
+
+  syncState(accountId: string, path: string): FolderSyncState | null {
+    const row = this.db.prepare('SELECT uidvalidity, highest_modseq, uidnext, synced FROM folders WHERE account_id = ? AND path = ?').get(accountId, path) as
+      | { uidvalidity: number | null; highest_modseq: string | null; uidnext: number | null; synced: number }
+      | undefined;
+    return row ? { uidValidity: row.uidvalidity, highestModseq: row.highest_modseq, uidNext: row.uidnext, synced: row.synced === 1 } : null;
+  }
+
+  setSyncState(accountId: string, path: string, state: FolderSyncState): void {
+    this.db
+      .prepare('UPDATE folders SET uidvalidity = ?, highest_modseq = ?, uidnext = ?, synced = ? WHERE account_id = ? AND path = ?')
+      .run(state.uidValidity, state.highestModseq, state.uidNext, bit(state.synced), accountId, path);
+  }
+
+  /** Drops a folder's messages (UIDVALIDITY changed: every UID the store knows is void). */
+  clearFolder(accountId: string, path: string): void {
+    this.db.prepare('DELETE FROM messages WHERE account_id = ? AND folder = ?').run(accountId, path);
+  }
+
+  /** Inserts or refreshes a batch of messages in one transaction. */
+  putMessages(accountId: string, path: string, messages: readonly StoredMessage[]): void {
+    const insert = this.db.prepare(`INSERT INTO messages(account_id, folder, uid, message_id, subject, from_name, from_address, to_json, date,
+        seen, flagged, answered, size, has_attachments, structure, encrypted, signed, modseq, in_reply_to, references_json, thread_id)
+      VALUES (@accountId, @path, @uid, @messageId, @subject, @fromName, @fromAddress, @to, @date, @seen, @flagged, @answered, @size,
+        @hasAttachments, @structure, @encrypted, @signed, @modseq, @inReplyTo, @references, @threadId)
+      ON CONFLICT(account_id, folder, uid) DO UPDATE SET seen = excluded.seen, flagged = excluded.flagged,
+        answered = excluded.answered, modseq = excluded.modseq`);
+    this.db.transaction(() => {
+      for (const m of messages) {
+        insert.run({
+          accountId,
+          path,
+          uid: m.uid,
+          messageId: m.messageId,
+          subject: m.subject,
+          fromName: m.from?.name ?? '',
+          fromAddress: m.from?.address ?? '',
+          to: JSON.stringify(m.to),
+          date: Date.parse(m.date),
+          seen: bit(m.seen),
+          flagged: bit(m.flagged),
+          answered: bit(m.answered),
+          size: m.size,
+          hasAttachments: bit(m.hasAttachments),
+          structure: m.structure,
+          encrypted: bit(m.encrypted),
+          signed: bit(m.signed),
+          modseq: m.modseq,
+          inReplyTo: m.inReplyTo,
+          references: JSON.stringify(m.references),
+          threadId: this.threadFor(accountId, m),
+        });
+      }
+    })();
+  }
+
+  /** Applies flag changes reported by the server. */
+  putFlags(accountId: string, path: string, changes: readonly FlagState[]): void {
+    const update = this.db.prepare('UPDATE messages SET seen = ?, flagged = ?, answered = ?, modseq = ? WHERE account_id = ? AND folder = ? AND uid = ?');
+    this.db.transaction(() => {
+      for (const c of changes) update.run(bit(c.seen), bit(c.flagged), bit(c.answered), c.modseq, accountId, path, c.uid);
+    })();
+  }
+
+  /** Sets one flag locally (a command's immediate effect, or its undoing). */
+  setFlag(accountId: string, path: string, uids: readonly number[], flag: 'seen' | 'flagged', value: boolean): void {
+    const update = this.db.prepare(`UPDATE messages SET ${flag} = ? WHERE account_id = ? AND folder = ? AND uid = ?`);
+    this.db.transaction(() => {
+      for (const uid of uids) update.run(bit(value), accountId, path, uid);
+    })();
+  }
+
+  /** Hides messages a pending move or delete takes away, or shows them again. */
+  setHidden(accountId: string, path: string, uids: readonly number[], hidden: boolean): void {
+    const update = this.db.prepare('UPDATE messages SET hidden = ? WHERE account_id = ? AND folder = ? AND uid = ?');
+    this.db.transaction(() => {
+      for (const uid of uids) update.run(bit(hidden), accountId, path, uid);
+    })();
+  }
+
+  removeMessages(accountId: string, path: string, uids: Iterable<number>): void {
+    const remove = this.db.prepare('DELETE FROM messages WHERE account_id = ? AND folder = ? AND uid = ?');
+    this.db.transaction(() => {
+      for (const uid of uids) remove.run(accountId, path, uid);
+    })();
+  }
+
+  /** Every UID stored for a folder, ascending. */
+  uids(accountId: string, path: string): number[] {
+    return (this.db.prepare('SELECT uid FROM messages WHERE account_id = ? AND folder = ? ORDER BY uid').pluck().all(accountId, path) as number[]);
+  }
+
+  count(accountId: string, path: string): number {
+    return this.db.prepare('SELECT count(*) FROM messages WHERE account_id = ? AND folder = ?').pluck().get(accountId, path) as number;
+  }
+
+  flags(accountId: string, path: string, uid: number): { seen: boolean; flagged: boolean } | null {
+    const row = this.db.prepare('SELECT seen, flagged FROM messages WHERE account_id = ? AND folder = ? AND uid = ?').get(accountId, path, uid) as
+      | { seen: number; flagged: number }
+      | undefined;
+    return row ? { seen: row.seen === 1, flagged: row.flagged === 1 } : null;
+  }
+
+  /** A page of a folder, newest first, as the message list shows it. */
+  page(accountId: string, path: string, offset: number, limit: number): MessagePage {
+    const rows = this.db
+      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM messages m WHERE m.account_id = ? AND m.folder = ? AND m.hidden = 0
+        ORDER BY m.date DESC, m.uid DESC LIMIT ? OFFSET ?`)
+      .all(accountId, path, limit, offset) as MessageRow[];
+    const total = this.db.prepare('SELECT count(*) FROM messages WHERE account_id = ? AND folder = ? AND hidden = 0').pluck().get(accountId, path) as number;
+    return { messages: rows.map(toSummary), total, offset };
+  }
+
+  /** Full-text search with field filters, newest first (see search-query.ts for the syntax). */
+  search(accountId: string, path: string, query: string, limit: number): MessagePage {
+    return searchMessages(this.db, accountId, path, query, limit);
+  }
+
+  /** The UIDs of the thread a message belongs to, oldest first. */
+  threadOf(accountId: string, path: string, uid: number): number[] {
+    return this.db
+      .prepare(`SELECT t.uid FROM messages m JOIN messages t ON t.account_id = m.account_id AND t.folder = m.folder AND t.thread_id = m.thread_id
+        WHERE m.account_id = ? AND m.folder = ? AND m.uid = ? ORDER BY t.date, t.uid`)
+      .pluck()
+      .all(accountId, path, uid) as number[];
+  }
+
+  /** Whether the message is encrypted, which decides whether its body may be cached. */
+  isEncrypted(accountId: string, path: string, uid: number): boolean {
+    return this.db.prepare('SELECT encrypted FROM messages WHERE account_id = ? AND folder = ? AND uid = ?').pluck().get(accountId, path, uid) === 1;
+  }
+
+  /** A cached message view, if one was stored. */
+  cachedView(accountId: string, path: string, uid: number): MessageView | null {
+    const json = this.db
+      .prepare('SELECT b.view_json FROM bodies b JOIN messages m ON m.id = b.message_id WHERE m.account_id = ? AND m.folder = ? AND m.uid = ?')
+      .pluck()
+      .get(accountId, path, uid) as string | undefined;
+    return json ? (JSON.parse(json) as MessageView) : null;
+  }
+
+  /**
+   * Caches an opened message's view and indexes its text. For an encrypted message nothing is
+   * written to disk: its text goes to the in-memory index only, so search finds it for this run.
+   */
+  cacheView(accountId: string, path: string, uid: number, view: MessageView): void {
+    const row = this.db.prepare('SELECT id, encrypted, subject, from_name, from_address FROM messages WHERE account_id = ? AND folder = ? AND uid = ?').get(accountId, path, uid) as
+      | { id: number; encrypted: number; subject: string; from_name: string; from_address: string }
+      | undefined;
+    if (!row) return;
+    if (row.encrypted === 1) {
+      this.indexDecrypted(row.id, view);
+      return;
+    }
+    this.db.transaction(() => {
+      this.db.prepare('INSERT OR REPLACE INTO bodies(message_id, view_json) VALUES (?, ?)').run(row.id, JSON.stringify(view));
+      this.db.prepare('UPDATE messages_fts SET body = ? WHERE rowid = ?').run(view.text, row.id);
+    })();
+  }
+
+  /** Forgets everything stored for an account (it was removed). */
+  forgetAccount(accountId: string): void {
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM messages WHERE account_id = ?').run(accountId);
+      this.db.prepare('DELETE FROM accounts WHERE id = ?').run(accountId);
+    })();
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  private indexDecrypted(id: number, view: MessageView): void {
+    const recipients = [...view.to, ...view.cc].map((a) => `${a.name} ${a.address}`).join(' ');
+    this.db.prepare('DELETE FROM secret.opened_fts WHERE rowid = ?').run(id);
+    this.db
+      .prepare('INSERT INTO secret.opened_fts(rowid, subject, sender, recipients, body) VALUES (?, ?, ?, ?, ?)')
+      .run(id, view.subject, `${view.from?.name ?? ''} ${view.from?.address ?? ''}`, recipients, view.text);
+  }
+
+  /** The thread a message joins: that of any message it references, else its oldest reference. */
+  private threadFor(accountId: string, message: StoredMessage): string {
+    const related = [...message.references, ...(message.inReplyTo ? [message.inReplyTo] : [])];
+    if (related.length > 0) {
+      const known = this.db
+        .prepare(`SELECT thread_id FROM messages WHERE account_id = ? AND message_id IN (${related.map(() => '?').join(',')}) AND thread_id IS NOT NULL LIMIT 1`)
+        .pluck()
+        .get(accountId, ...related) as string | undefined;
+      if (known) return known;
+      return related[0]!;
+    }
+    return message.messageId ?? `uid:${message.uid}:${message.date}`;
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * Opens the profile's message store (store.sqlite), migrated to the current schema. The store is a
+ * cache of what the servers hold, so a file that is corrupt, locked by another process or from a
+ * newer Sealmail is moved aside and started afresh, to be refilled by sync; the caller is told
+ * why, so the user sees one clear sentence. Queued commands live in another file and survive this.
+ */
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { migrate } from './migrations';
+
+export const STORE_FILE = 'store.sqlite';
+
+export interface OpenedStore {
+  db: Database.Database;
+  /** Why the old file was set aside and the store rebuilt; null when it opened normally. */
+  rebuilt: string | null;
+}
+
+export function openStoreDatabase(profileDir: string, file = STORE_FILE): OpenedStore {
+  mkdirSync(profileDir, { recursive: true, mode: 0o700 });
+  const path = join(profileDir, file);
+  try {
+    return { db: openAndMigrate(path), rebuilt: null };
+  } catch (error) {
+    const reason = describe(error);
+    setAside(path);
+    return { db: openAndMigrate(path), rebuilt: reason };
+  }
+}
+
+function openAndMigrate(path: string): Database.Database {
+  const db = new Database(path, { timeout: 2000 });
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    // Reading every page proves the file is a database and not damaged before anything relies on it.
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new Error(`integrity check failed: ${String(check)}`);
+    migrate(db);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function describe(error: unknown): string {
+  const code = (error as { code?: string }).code ?? '';
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return 'the message store was locked by another program';
+  if (code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_NOTADB')) return 'the message store was damaged';
+  return `the message store could not be opened (${(error as Error).message})`;
+}
+
+/** Keeps the old file beside the new one for inspection, rather than deleting evidence. */
+function setAside(path: string): void {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  for (const suffix of ['', '-wal', '-shm']) {
+    if (!existsSync(path + suffix)) continue;
+    try {
+      renameSync(path + suffix, `${path}.broken-${stamp}${suffix}`);
+    } catch {
+      rmSync(path + suffix, { force: true });
+    }
+  }
+}

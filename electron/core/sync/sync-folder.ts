@@ -1,0 +1,187 @@
+/**
+ * Brings one folder of the store level with the server (RFC 7162 CONDSTORE):
+ *
+ * - unchanged: STATUS shows the same UIDVALIDITY, HIGHESTMODSEQ, UIDNEXT and count; nothing else
+ *   is sent, so an idle folder costs one round trip whatever its size;
+ * - first sync (or a resumed one): UID SEARCH ALL, then envelopes streamed newest first in chunks,
+ *   each committed in one transaction, so an interrupted sync keeps what it had and resumes;
+ * - incremental: new UIDs fetched whole, flags fetched with CHANGEDSINCE, expunges found when the
+ *   counts disagree;
+ * - UIDVALIDITY changed (RFC 3501 §2.3.1.1): every stored UID is void, the folder is synced afresh.
+ *
+ * The mailbox lock is taken per step, not for the whole sync, so opening a message is never stuck
+ * behind a first sync of 100,000 envelopes.
+ */
+import type { FetchQueryObject, ImapFlow } from 'imapflow';
+import type { FolderSyncState, MailStore } from '../store/mail-store';
+import type { FlagState } from '../store/stored-message';
+import { ENVELOPE_QUERY, toStoredMessage } from './to-stored-message';
+import { toUidSet } from './uid-set';
+
+export interface MailboxAccess {
+  run<T>(work: (client: ImapFlow) => Promise<T>): Promise<T>;
+  withMailbox<T>(path: string, work: (client: ImapFlow) => Promise<T>): Promise<T>;
+}
+
+export interface SyncListener {
+  progress?(done: number, total: number): void;
+  /** A batch was committed: the list may show it. */
+  stored?(): void;
+}
+
+export interface SyncReport {
+  kind: 'unchanged' | 'initial' | 'incremental' | 'resync';
+  fetched: number;
+  flagChanges: number;
+  removed: number;
+}
+
+/** The first chunk is small so the newest mail shows at once; later ones are large for speed. */
+const FIRST_CHUNK = 250;
+const CHUNK = 2000;
+
+interface ServerState {
+  uidValidity: number;
+  highestModseq: string | null;
+  uidNext: number;
+  messages: number;
+}
+
+export async function syncFolder(access: MailboxAccess, store: MailStore, accountId: string, path: string, listener: SyncListener = {}): Promise<SyncReport> {
+  store.ensureFolder(accountId, path);
+  const server = await access.run((client) => readStatus(client, path));
+  const state = store.syncState(accountId, path);
+
+  if (state?.synced && state.uidValidity === server.uidValidity) {
+    const same = state.highestModseq !== null && state.highestModseq === server.highestModseq && state.uidNext === server.uidNext;
+    if (same && store.count(accountId, path) === server.messages) return { kind: 'unchanged', fetched: 0, flagChanges: 0, removed: 0 };
+    return incremental(access, store, accountId, path, state, server, listener);
+  }
+
+  const resync = state?.uidValidity != null && state.uidValidity !== server.uidValidity;
+  if (resync) store.clearFolder(accountId, path);
+  const report = await firstSync(access, store, accountId, path, server, listener);
+  return { ...report, kind: resync ? 'resync' : 'initial' };
+}
+
+async function readStatus(client: ImapFlow, path: string): Promise<ServerState> {
+  const status = await client.status(path, { messages: true, uidNext: true, uidValidity: true, highestModseq: true });
+  if (!status || status.uidValidity === undefined || status.uidNext === undefined || status.messages === undefined) {
+    throw new Error(`the server gave no UIDVALIDITY, UIDNEXT or count for ${path}`);
+  }
+  return {
+    uidValidity: Number(status.uidValidity),
+    highestModseq: status.highestModseq !== undefined ? status.highestModseq.toString() : null,
+    uidNext: status.uidNext,
+    messages: status.messages,
+  };
+}
+
+async function firstSync(access: MailboxAccess, store: MailStore, accountId: string, path: string, server: ServerState, listener: SyncListener): Promise<Omit<SyncReport, 'kind'>> {
+  // Not marked synced until the end: a sync cut short resumes from what was committed.
+  store.setSyncState(accountId, path, { uidValidity: server.uidValidity, highestModseq: null, uidNext: null, synced: false });
+  const serverUids = await access.withMailbox(path, async (client) => (await client.search({ all: true }, { uid: true })) || []);
+  const onServer = new Set(serverUids);
+  const stored = store.uids(accountId, path);
+  const gone = stored.filter((uid) => !onServer.has(uid));
+  store.removeMessages(accountId, path, gone);
+  const have = new Set(stored);
+  const missing = serverUids.filter((uid) => !have.has(uid)).sort((a, b) => b - a);
+
+  const total = serverUids.length;
+  let done = total - missing.length;
+  listener.progress?.(done, total);
+  for (let start = 0; start < missing.length; ) {
+    const size = start === 0 ? FIRST_CHUNK : CHUNK;
+    const chunk = missing.slice(start, start + size);
+    start += size;
+    const messages = await access.withMailbox(path, async (client) => {
+      const batch = [];
+      for await (const message of client.fetch(toUidSet(chunk), ENVELOPE_QUERY, { uid: true })) batch.push(toStoredMessage(message));
+      return batch;
+    });
+    store.putMessages(accountId, path, messages);
+    done += chunk.length;
+    listener.progress?.(done, total);
+    listener.stored?.();
+  }
+  // Messages kept from an interrupted sync may have changed flags since: refresh them (flags only).
+  let flagChanges = 0;
+  if (have.size > 0) flagChanges = await refreshFlags(access, store, accountId, path, toUidSet([...have].filter((uid) => onServer.has(uid))), null);
+  store.setSyncState(accountId, path, { uidValidity: server.uidValidity, highestModseq: server.highestModseq, uidNext: server.uidNext, synced: true });
+  return { fetched: missing.length, flagChanges, removed: gone.length };
+}
+
+async function incremental(
+  access: MailboxAccess,
+  store: MailStore,
+  accountId: string,
+  path: string,
+  state: FolderSyncState,
+  server: ServerState,
+  listener: SyncListener,
+): Promise<SyncReport> {
+  let fetched = 0;
+  const knownNext = state.uidNext ?? 1;
+  if (server.uidNext > knownNext) {
+    const messages = await access.withMailbox(path, async (client) => {
+      const batch = [];
+      // `n:*` always returns the newest message, even below n; the filter drops it then.
+      for await (const message of client.fetch(`${knownNext}:*`, ENVELOPE_QUERY, { uid: true })) {
+        if (message.uid >= knownNext) batch.push(toStoredMessage(message));
+      }
+      return batch;
+    });
+    store.putMessages(accountId, path, messages);
+    fetched = messages.length;
+    listener.stored?.();
+  }
+
+  // CHANGEDSINCE (RFC 7162 §3.1.4): only messages whose flags changed; without CONDSTORE, all flags.
+  const flagChanges = state.highestModseq !== server.highestModseq || server.highestModseq === null
+    ? await refreshFlags(access, store, accountId, path, `1:${Math.max(1, knownNext - 1)}`, state.highestModseq)
+    : 0;
+
+  // Expunges show as a count that no longer adds up; only then is the UID list compared.
+  let removed = 0;
+  if (store.count(accountId, path) !== server.messages) {
+    const serverUids = new Set(await access.withMailbox(path, async (client) => (await client.search({ all: true }, { uid: true })) || []));
+    const gone = store.uids(accountId, path).filter((uid) => !serverUids.has(uid));
+    store.removeMessages(accountId, path, gone);
+    removed = gone.length;
+    const have = new Set(store.uids(accountId, path));
+    const missed = [...serverUids].filter((uid) => !have.has(uid));
+    if (missed.length > 0) {
+      const messages = await access.withMailbox(path, async (client) => {
+        const batch = [];
+        for await (const message of client.fetch(toUidSet(missed), ENVELOPE_QUERY, { uid: true })) batch.push(toStoredMessage(message));
+        return batch;
+      });
+      store.putMessages(accountId, path, messages);
+      fetched += messages.length;
+    }
+  }
+  store.setSyncState(accountId, path, { uidValidity: server.uidValidity, highestModseq: server.highestModseq, uidNext: server.uidNext, synced: true });
+  return { kind: 'incremental', fetched, flagChanges, removed };
+}
+
+async function refreshFlags(access: MailboxAccess, store: MailStore, accountId: string, path: string, range: string, changedSince: string | null): Promise<number> {
+  if (!range) return 0;
+  const changes = await access.withMailbox(path, async (client) => {
+    const query: FetchQueryObject = { uid: true, flags: true };
+    const options = changedSince !== null ? { uid: true, changedSince: BigInt(changedSince) } : { uid: true };
+    const found: FlagState[] = [];
+    for await (const message of client.fetch(range, query, options)) {
+      found.push({
+        uid: message.uid,
+        seen: message.flags?.has('\\Seen') ?? false,
+        flagged: message.flags?.has('\\Flagged') ?? false,
+        answered: message.flags?.has('\\Answered') ?? false,
+        modseq: message.modseq !== undefined ? message.modseq.toString() : null,
+      });
+    }
+    return found;
+  });
+  store.putFlags(accountId, path, changes);
+  return changes.length;
+}
