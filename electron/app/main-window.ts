@@ -6,6 +6,7 @@ import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
 import type { Logger } from '../core/ports';
 import { APP_ENTRY_URL } from './app-origin';
 import { createMainWindowOptions } from './window-options';
+import type { WindowState } from './window-state';
 
 export interface MainWindowOptions {
   /** Electron's BrowserWindow; a parameter so tests can pass a fake. */
@@ -13,12 +14,17 @@ export interface MainWindowOptions {
   /** Absolute path of the bundled preload. */
   preloadPath: string;
   logger: Logger;
+  /** Size and place from last time; the default size when absent. */
+  state?: WindowState;
 }
 
 /** Opens the main window and starts loading the app into it. */
-export function createMainWindow({ BrowserWindow: WindowClass, preloadPath, logger }: MainWindowOptions): BrowserWindow {
-  const window = new WindowClass(createMainWindowOptions(preloadPath));
-  window.once('ready-to-show', () => window.show());
+export function createMainWindow({ BrowserWindow: WindowClass, preloadPath, logger, state }: MainWindowOptions): BrowserWindow {
+  const window = new WindowClass(createMainWindowOptions(preloadPath, state?.bounds));
+  window.once('ready-to-show', () => {
+    if (state?.maximized) window.maximize();
+    window.show();
+  });
   window.loadURL(APP_ENTRY_URL).catch((error: unknown) => {
     logger.error('The main window could not load the app', { error: String(error) });
   });

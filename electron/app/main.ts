@@ -4,18 +4,25 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, ipcMain, protocol, safeStorage, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, Notification, protocol, safeStorage, screen, session, shell, type WebContents } from 'electron';
+import type { ComposeRequest } from '../../shared/mailto';
 import { createCore } from '../core/create-core';
 import { MemorySecretStore, type SecretStore } from '../core/ports';
+import { buildMenuTemplate } from './application-menu';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { consoleLogger as logger } from './console-logger';
 import { openExternalSafely } from './external-links';
 import { bindIpc, forwardEvents } from './ipc-binding';
+import { MailWatcher } from './mail-watcher';
+import { findMailtoArgument, requestComposeFromLink } from './mailto-launch';
 import { createMainWindow, focusWindow } from './main-window';
 import { installNavigationGuards } from './navigation-guards';
+import { createNewMailNotifier } from './new-mail-notification';
 import { denyAllPermissions } from './permission-guards';
 import { openSafeStorageSecretStore, SECRETS_FILE_NAME } from './safe-storage-secrets';
+import { ShellEvents } from './shell-events';
 import { createTrustedSenderCheck } from './trusted-sender';
+import { loadWindowState, saveWindowState, trackWindowState, WINDOW_STATE_FILE_NAME } from './window-state';
 
 // Bundled layout: out/electron/app/main.js, out/electron/preload/preload.cjs, out/renderer/.
 const here = dirname(fileURLToPath(import.meta.url));
@@ -29,15 +36,28 @@ app.enableSandbox();
 
 const ownContents = new WeakSet<WebContents>();
 let mainWindow: BrowserWindow | null = null;
+/** Menu commands, mailto: links and notification clicks on their way to the window. */
+const shellEvents = new ShellEvents();
+const compose = (request: ComposeRequest) => shellEvents.send('composeRequested', request);
 
 if (!app.requestSingleInstanceLock()) {
-  // Another Sealmail owns this profile; it gets focused through 'second-instance' instead.
+  // Another Sealmail owns this profile. It receives this launch's command line (a mailto: link,
+  // say) through its 'second-instance' event, and focuses its window.
   app.quit();
 } else {
   installNavigationGuards(app, (url) => openExternalSafely(url, shell));
-  app.on('second-instance', () => {
+  app.on('second-instance', (_event, argv) => {
     if (mainWindow) focusWindow(mainWindow);
+    requestComposeFromLink(findMailtoArgument(argv), compose);
   });
+  // macOS hands links over as 'open-url', possibly before 'ready': listen from the start.
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    if (mainWindow) focusWindow(mainWindow);
+    requestComposeFromLink(url, compose);
+  });
+  // Linux and Windows start Sealmail with the link on its command line.
+  requestComposeFromLink(findMailtoArgument(process.argv), compose);
   app.whenReady().then(start).catch((error: unknown) => {
     logger.error('Sealmail could not start', { error: error instanceof Error ? error.stack : String(error) });
     app.exit(1);
@@ -47,8 +67,20 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   serveAppProtocol(protocol, RENDERER_DIR);
   denyAllPermissions(session.defaultSession);
+  // Windows shows notifications only for an app with an AppUserModelID (the appId of build/).
+  if (process.platform === 'win32') app.setAppUserModelId('org.sealmail.app');
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      buildMenuTemplate({
+        platform: process.platform,
+        isDevelopment: !app.isPackaged,
+        sendCommand: (command) => shellEvents.send('menuCommand', { command }),
+      }),
+    ),
+  );
 
   const profileDir = app.getPath('userData');
+  const windowStatePath = join(profileDir, WINDOW_STATE_FILE_NAME);
   const core = createCore({ profileDir, secrets: await openSecrets(join(profileDir, SECRETS_FILE_NAME)), logger });
   const unbind = bindIpc({
     ipcMain,
@@ -57,20 +89,48 @@ async function start(): Promise<void> {
     logger,
   });
 
-  const openWindow = () => {
-    const window = createMainWindow({ BrowserWindow, preloadPath: PRELOAD_PATH, logger });
+  const openWindow = async (): Promise<BrowserWindow> => {
+    const state = await loadWindowState(windowStatePath, screen.getAllDisplays().map((display) => display.workArea));
+    const window = createMainWindow({ BrowserWindow, preloadPath: PRELOAD_PATH, logger, state });
     ownContents.add(window.webContents);
     forwardEvents((sink) => core.subscribe(sink), window.webContents);
+    shellEvents.attach(window.webContents);
+    trackWindowState(window, (next) => saveWindowState(windowStatePath, next));
     window.on('closed', () => {
       if (mainWindow === window) mainWindow = null;
     });
     mainWindow = window;
+    return window;
   };
-  openWindow();
+  await openWindow();
 
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) openWindow();
+    if (BrowserWindow.getAllWindows().length === 0) void openWindow();
   });
+
+  // The dock or launcher badge counts unread mail in the inboxes; notifications announce new mail
+  // while the window is not in front, and a click opens the message.
+  const notify = createNewMailNotifier({
+    Notification,
+    platform: process.platform,
+    onClick: (mail) => {
+      void (mainWindow ? Promise.resolve(mainWindow) : openWindow()).then((window) => {
+        focusWindow(window);
+        shellEvents.send('openMessageRequested', { accountId: mail.accountId, folder: mail.folder, uid: mail.uid });
+      });
+    },
+  });
+  const watcher = new MailWatcher({
+    handlers: core.handlers,
+    subscribe: (sink) => core.subscribe(sink),
+    // Supported on macOS and Unity-style Linux launchers; elsewhere it returns false, harmlessly.
+    onUnreadCount: (total) => app.setBadgeCount(total),
+    onNewMail: (mail) => {
+      if (!mainWindow?.isFocused()) notify(mail);
+    },
+    logger,
+  });
+  void watcher.start();
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
@@ -80,6 +140,7 @@ async function start(): Promise<void> {
     // Hold the quit until the core has closed its connections and database.
     closing = true;
     event.preventDefault();
+    watcher.stop();
     unbind();
     core
       .close()

@@ -3,6 +3,7 @@
  * change of Electron's defaults can never loosen them silently.
  */
 import type { BrowserWindowConstructorOptions } from 'electron';
+import { DEFAULT_SIZE, MIN_SIZE, type WindowState } from './window-state';
 
 /** Matches the renderer's background, so the window does not flash white before first paint. */
 export const WINDOW_BACKGROUND = '#1e1f22';
@@ -11,14 +12,17 @@ export const WINDOW_BACKGROUND = '#1e1f22';
  * Builds the options for Sealmail's main window.
  *
  * @param preloadPath absolute path of the bundled (single-file, CommonJS) preload script
+ * @param bounds where the window was last time (see window-state.ts), already fitted to a display
  */
-export function createMainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export function createMainWindowOptions(
+  preloadPath: string,
+  bounds: WindowState['bounds'] = DEFAULT_SIZE,
+): BrowserWindowConstructorOptions {
   return {
     title: 'Sealmail',
-    width: 1200,
-    height: 800,
-    minWidth: 800,
-    minHeight: 500,
+    ...bounds,
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
     // Shown on 'ready-to-show', so the user never sees a half-painted window.
     show: false,
     backgroundColor: WINDOW_BACKGROUND,
