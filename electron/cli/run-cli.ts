@@ -1,5 +1,8 @@
 /** Parses the command word and hands the rest to that command. Kept apart from cli.ts so tests can call it. */
+import { keystoreCommand } from './keystore-command';
+import { probeCommand } from './probe-command';
 import { testAccountCommand } from './test-account-command';
+import { trustCommand } from './trust-command';
 
 export interface CliIo {
   env: NodeJS.ProcessEnv;
@@ -19,6 +22,9 @@ export const EXIT_USAGE = 2;
 
 const commands: Record<string, CliCommand> = {
   'test-account': testAccountCommand,
+  keystore: keystoreCommand,
+  probe: probeCommand,
+  trust: trustCommand,
 };
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

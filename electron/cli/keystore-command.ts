@@ -1,0 +1,129 @@
+/**
+ * `sealmail keystore import FILE.p12 --keystore DIR` and `sealmail keystore list --keystore DIR
+ * [--json]`: the keystore from the command line, through the same service as the app. The .p12
+ * password comes from SEALMAIL_P12_PASSWORD, the keystore passphrase from SEALMAIL_PASSPHRASE (or a
+ * terminal prompt). A refusal changes nothing on disk.
+ */
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import { VALIDATION_LABELS, WARNING_LABELS, type CertificateView, type KeystoreOverview } from '../../shared/certificates';
+import { SealmailError } from '../../shared/errors';
+import { MissingSecretError, openKeystore } from './open-keystore';
+import { EXIT_OK, EXIT_REFUSED, EXIT_USAGE, type CliCommand, type CliIo } from './run-cli';
+import { promptSecret } from './secret-prompt';
+
+const usage = 'keystore import FILE.p12 --keystore DIR | keystore list --keystore DIR [--json]';
+
+export const keystoreCommand: CliCommand = {
+  summary: 'import a .p12 identity (SEALMAIL_P12_PASSWORD, SEALMAIL_PASSPHRASE) or list the keystore',
+  usage,
+  async run(args, io) {
+    let parsed;
+    try {
+      parsed = parseArgs({ args, allowPositionals: true, options: { keystore: { type: 'string' }, json: { type: 'boolean', default: false } } });
+    } catch (error) {
+      return usageError(io, (error as Error).message);
+    }
+    const [action, file, ...extra] = parsed.positionals;
+    const dir = parsed.values.keystore;
+    if (!dir) return usageError(io, 'give the keystore folder with --keystore DIR.');
+    if (action === 'import' && file && extra.length === 0) return guard(io, () => importFile(file, dir, io));
+    if (action === 'list' && !file) return guard(io, () => list(dir, parsed.values.json ?? false, io));
+    return usageError(io, action ? `unexpected arguments for '${action}'.` : 'say import or list.');
+  },
+};
+
+async function importFile(file: string, dir: string, io: CliIo): Promise<number> {
+  const bytes = await readInput(file);
+  const password = io.env.SEALMAIL_P12_PASSWORD ?? (await promptSecret(`Password for ${basename(file)}: `));
+  if (password === null) throw new MissingSecretError('set SEALMAIL_P12_PASSWORD to the password of the .p12 file (there is no terminal to ask on).');
+  const keystore = await openKeystore(dir, io, { createIfMissing: true });
+  const outcome = await keystore.importIdentity(basename(file), bytes, password);
+  if (outcome.kind === 'certificates-only') {
+    io.stderr.write(`sealmail: ${outcome.message} Nothing was imported.\n`);
+    return EXIT_REFUSED;
+  }
+  for (const identity of outcome.identities) {
+    const c = identity.certificate;
+    io.stdout.write(`Imported ${c.emails.join(', ') || c.subject}: ${VALIDATION_LABELS[c.validation].toLowerCase()}, valid until ${c.notAfter.slice(0, 10)}, SHA-256 ${c.fingerprint256}\n`);
+    for (const warning of c.warnings) io.stderr.write(`warning: ${WARNING_LABELS[warning]}\n`);
+  }
+  if (outcome.alreadyPresent > 0) io.stdout.write(`${outcome.alreadyPresent} of them were already in the keystore.\n`);
+  return EXIT_OK;
+}
+
+async function list(dir: string, json: boolean, io: CliIo): Promise<number> {
+  const keystore = await openKeystore(dir, io, { createIfMissing: false });
+  const overview = await keystore.overview();
+  io.stdout.write(json ? `${JSON.stringify(toJson(overview), null, 2)}\n` : toText(overview));
+  return EXIT_OK;
+}
+
+function entry(c: CertificateView) {
+  return {
+    email: c.emails[0] ?? null,
+    emails: c.emails,
+    subject: c.subject,
+    issuer: c.issuer,
+    fingerprint256: c.fingerprint256,
+    notBefore: c.notBefore,
+    notAfter: c.notAfter,
+    validation: c.validation,
+    warnings: c.warnings,
+  };
+}
+
+function toJson(overview: KeystoreOverview) {
+  return {
+    identities: overview.identities.map((i) => ({ ...entry(i.certificate), chain: i.chain.map(entry), importedAt: i.importedAt, sourceFile: i.sourceFile })),
+    people: overview.people.flatMap((p) =>
+      p.certificates.map((c) => ({
+        ...entry(c.certificate),
+        email: p.email,
+        source: c.source,
+        usedForEncryption: c.certificate.fingerprint256 === p.encryptionFingerprint256,
+        changed: p.changed?.fingerprint256 === c.certificate.fingerprint256,
+      })),
+    ),
+    authorities: overview.authorities.map((a) => ({ ...entry(a.certificate), addedAt: a.addedAt })),
+  };
+}
+
+function toText(overview: KeystoreOverview): string {
+  const line = (c: CertificateView, email = c.emails[0] ?? '') =>
+    `  ${email.padEnd(30)} ${VALIDATION_LABELS[c.validation].padEnd(18)} until ${c.notAfter.slice(0, 10)}  ${c.fingerprint256}${c.warnings.length ? `  (${c.warnings.join(', ')})` : ''}\n`;
+  return [
+    'Your certificates:\n',
+    ...(overview.identities.length ? overview.identities.map((i) => line(i.certificate)) : ['  none\n']),
+    'People:\n',
+    ...(overview.people.length ? overview.people.flatMap((p) => p.certificates.map((c) => line(c.certificate, p.email))) : ['  none\n']),
+    'Authorities:\n',
+    ...(overview.authorities.length ? overview.authorities.map((a) => `  ${a.certificate.subject}  ${a.certificate.fingerprint256}\n`) : ['  none\n']),
+  ].join('');
+}
+
+/** Reads a file named on the command line; a missing one is a refusal worded for the user. */
+export async function readInput(file: string): Promise<Buffer> {
+  try {
+    return await readFile(file);
+  } catch (error) {
+    throw new SealmailError('NOT_FOUND', `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
+
+/** Runs a command body, turning refusals into one line on stderr and exit 1, missing secrets into 2. */
+export async function guard(io: CliIo, body: () => Promise<number>): Promise<number> {
+  try {
+    return await body();
+  } catch (error) {
+    if (error instanceof MissingSecretError) return usageError(io, error.message);
+    io.stderr.write(`sealmail: ${error instanceof SealmailError ? error.message : String(error)}\n`);
+    return EXIT_REFUSED;
+  }
+}
+
+function usageError(io: CliIo, message: string): number {
+  io.stderr.write(`sealmail: ${message}\nUsage: sealmail ${usage}\n`);
+  return EXIT_USAGE;
+}
