@@ -9,6 +9,7 @@ import { ErrorPanel } from '../components/ErrorPanel';
 import { Spinner } from '../components/Notices';
 import { AccountSetup } from '../features/accounts/AccountSetup';
 import { useAccounts } from '../features/accounts/use-accounts';
+import { ShortcutsProvider } from '../features/shortcuts/ShortcutsProvider';
 import { ErrorBoundary } from './ErrorBoundary';
 import { MailScreen } from './MailScreen';
 
@@ -65,12 +66,14 @@ function Sealmail() {
   }
 
   return (
-    <MailScreen
-      key={account.id}
-      account={account}
-      accounts={accounts}
-      onSwitchAccount={setCurrentId}
-      onAddAccount={() => setAdding(true)}
-    />
+    <ShortcutsProvider>
+      <MailScreen
+        key={account.id}
+        account={account}
+        accounts={accounts}
+        onSwitchAccount={setCurrentId}
+        onAddAccount={() => setAdding(true)}
+      />
+    </ShortcutsProvider>
   );
 }

@@ -6,11 +6,11 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Account, Folder, MessageSummary } from '../../shared/domain';
 import { Icon } from '../components/Icon';
 import { Toast } from '../components/Toast';
-import { ComposerPanel } from '../features/composer/ComposerPanel';
-import { useComposeShortcut } from '../features/composer/use-compose-shortcut';
+import { ComposerPanel, startFromPrepared, type ComposerStart } from '../features/composer/ComposerPanel';
 import { FolderPane } from '../features/folders/FolderPane';
 import { MessageListPane } from '../features/messages/MessageListPane';
-import { MessagePane } from '../features/reader/MessagePane';
+import { MessagePane, type ReaderCommands } from '../features/reader/MessagePane';
+import { useShortcut } from '../features/shortcuts/ShortcutsProvider';
 import { SyncStatus } from '../features/sync/SyncStatus';
 import { folderLabel } from '../lib/folders';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -45,7 +45,8 @@ export function MailScreen({ account, accounts, onSwitchAccount, onAddAccount }:
   const [chosen, setChosen] = useState<{ folder: string; message: MessageSummary } | null>(null);
   const selected = folder && chosen?.folder === folder.path ? chosen.message : null;
   const [folderRefresh, setFolderRefresh] = useState(0);
-  const [composing, setComposing] = useState(false);
+  const [composing, setComposing] = useState<ComposerStart | null>(null);
+  const [reader, setReader] = useState<ReaderCommands | null>(null);
   const [toast, setToast] = useState<string | null>(null);
 
   useEffect(() => {
@@ -54,8 +55,12 @@ export function MailScreen({ account, accounts, onSwitchAccount, onAddAccount }:
     return () => window.clearTimeout(timer);
   }, [toast]);
 
-  const openComposer = useCallback(() => setComposing(true), []);
-  useComposeShortcut(!composing, openComposer);
+  const openComposer = useCallback(() => setComposing({ title: 'New message', draft: {} }), []);
+  useShortcut('compose', openComposer, composing === null);
+  useShortcut('reply', () => reader?.reply('reply'), reader !== null && composing === null);
+  useShortcut('replyAll', () => reader?.reply('replyAll'), reader !== null && composing === null);
+  useShortcut('forward', () => reader?.reply('forward'), reader !== null && composing === null);
+  useShortcut('open', () => reader?.focus(), reader !== null && composing === null);
 
   const selectFolder = useCallback((next: Folder) => {
     const title = folderLabel(next);
@@ -146,7 +151,14 @@ export function MailScreen({ account, accounts, onSwitchAccount, onAddAccount }:
       <section className="pane pane-reader" aria-label="Message">
         {folder ? (
           <ErrorBoundary label="The message view" resetKey={`${folder.path}:${selected?.uid ?? ''}`}>
-            <MessagePane accountId={account.id} folder={folder.path} uid={selected?.uid ?? null} onOpened={onOpened} />
+            <MessagePane
+              accountId={account.id}
+              folder={folder.path}
+              uid={selected?.uid ?? null}
+              onOpened={onOpened}
+              onReply={(mode, prepared) => setComposing(startFromPrepared(mode, prepared))}
+              onCommands={setReader}
+            />
           </ErrorBoundary>
         ) : null}
       </section>
@@ -154,9 +166,10 @@ export function MailScreen({ account, accounts, onSwitchAccount, onAddAccount }:
       {composing ? (
         <ComposerPanel
           account={account}
-          onClose={() => setComposing(false)}
+          start={composing}
+          onClose={() => setComposing(null)}
           onSent={() => {
-            setComposing(false);
+            setComposing(null);
             setToast('Message sent');
           }}
         />

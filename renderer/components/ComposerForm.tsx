@@ -1,88 +1,177 @@
 /**
- * The composer: To, Subject and the message text, with Send and Discard. Presentational: it keeps
- * what is typed until its owner unmounts it, so a failed send loses nothing.
+ * The composer: To, Cc, Bcc (chips that say whether a certificate is known), Subject, the text,
+ * attachments by picker or drag and drop, and the Sign and Encrypt toggles, pressed by default.
+ * Controlled: its owner keeps the draft, so a failed or refused send loses nothing.
  */
-import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { ErrorAlert } from './Notices';
+import { useEffect, useId, useRef, useState, type DragEvent, type FormEvent, type KeyboardEvent } from 'react';
+import type { CertificateKnown, SuggestedAddress } from '../../shared/compose-types';
+import { ComposerAttachments, type DraftFile } from './ComposerAttachments';
 import { Icon } from './Icon';
+import { ErrorAlert, Notice } from './Notices';
+import { RecipientField } from './RecipientField';
+import { SendRefusal, type Refusal, type RefusalChoice } from './SendRefusal';
+
+export type { DraftFile } from './ComposerAttachments';
+
+export type RecipientKind = 'to' | 'cc' | 'bcc';
 
 export interface Draft {
-  to: string;
+  to: string[];
+  cc: string[];
+  bcc: string[];
+  /** What is typed in each recipient box and not yet a chip. */
+  typed: Record<RecipientKind, string>;
   subject: string;
   text: string;
+  attachments: DraftFile[];
+  sign: boolean;
+  encrypt: boolean;
+  inReplyTo: string | null;
+  references: string[];
+}
+
+export function emptyDraft(): Draft {
+  return { to: [], cc: [], bcc: [], typed: { to: '', cc: '', bcc: '' }, subject: '', text: '', attachments: [], sign: true, encrypt: true, inReplyTo: null, references: [] };
+}
+
+export function isUntouched(draft: Draft): boolean {
+  return !draft.to.length && !draft.cc.length && !draft.bcc.length && !draft.typed.to && !draft.typed.cc && !draft.typed.bcc && !draft.subject && !draft.text && !draft.attachments.length;
 }
 
 export interface ComposerFormProps {
+  title: string;
   /** The sending identity, shown read-only: `Jane <jane@example.test>`. */
   from: string;
+  draft: Draft;
+  onChange(update: (old: Draft) => Draft): void;
+  certificates: Readonly<Record<string, CertificateKnown>>;
+  suggest?: (query: string) => Promise<SuggestedAddress[]>;
   pending: boolean;
   error: string | null;
-  onSend(draft: Draft): void;
+  notice?: string | null;
+  refusal: Refusal | null;
+  onRefusalChoice(choice: RefusalChoice): void;
+  readingFiles: readonly string[];
+  onAddFiles(files: File[]): void;
+  onSend(): void;
   onDiscard(): void;
+  /** Which field gets focus first: the text for a reply, To otherwise. */
+  focus?: 'to' | 'text';
 }
 
-export function ComposerForm({ from, pending, error, onSend, onDiscard }: ComposerFormProps) {
-  const [draft, setDraft] = useState<Draft>({ to: '', subject: '', text: '' });
+export function ComposerForm(props: ComposerFormProps) {
+  const { title, from, draft, onChange, certificates, suggest, pending, error, notice, refusal, onRefusalChoice, readingFiles, onAddFiles, onSend, onDiscard, focus = 'to' } = props;
   const id = useId();
-  const toField = useRef<HTMLInputElement>(null);
+  const [dropping, setDropping] = useState(false);
+  const textArea = useRef<HTMLTextAreaElement>(null);
 
   useEffect(() => {
-    toField.current?.focus();
-  }, []);
+    // A reply starts with the cursor above the quote.
+    if (focus !== 'text' || !textArea.current) return;
+    textArea.current.focus();
+    textArea.current.setSelectionRange(0, 0);
+    textArea.current.scrollTop = 0;
+  }, [focus]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!pending) onSend(draft);
+    if (!pending) onSend();
   };
 
-  // Escape closes an untouched composer; a draft with text needs the Discard button.
+  // Escape closes an untouched composer; a draft with content needs the Discard button.
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape' && !pending && !draft.to && !draft.subject && !draft.text) {
+    if (event.key === 'Escape' && !pending && isUntouched(draft)) {
       event.preventDefault();
       onDiscard();
     }
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
-      if (!pending) onSend(draft);
+      if (!pending) onSend();
     }
   };
 
-  const set = (field: keyof Draft) => (event: { target: { value: string } }) =>
-    setDraft((old) => ({ ...old, [field]: event.target.value }));
+  const hasFiles = (event: DragEvent) => Array.from(event.dataTransfer?.types ?? []).includes('Files');
+  const onDragOver = (event: DragEvent) => {
+    if (!hasFiles(event) || pending) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+    setDropping(true);
+  };
+  const onDrop = (event: DragEvent) => {
+    if (!hasFiles(event)) return;
+    event.preventDefault();
+    setDropping(false);
+    const files = Array.from(event.dataTransfer.files ?? []);
+    if (files.length > 0 && !pending) onAddFiles(files);
+  };
+
+  const recipients = (kind: RecipientKind, label: string) => (
+    <RecipientField
+      label={label}
+      addresses={draft[kind]}
+      text={draft.typed[kind]}
+      certificates={certificates}
+      suggest={suggest}
+      autoFocus={kind === 'to' && focus === 'to'}
+      onChange={(addresses, text) => onChange((old) => ({ ...old, [kind]: addresses, typed: { ...old.typed, [kind]: text } }))}
+    />
+  );
 
   return (
-    <div className="composer" role="dialog" aria-labelledby={`${id}-title`} onKeyDown={onKeyDown}>
+    <div
+      className={dropping ? 'composer composer-dropping' : 'composer'}
+      role="dialog"
+      aria-labelledby={`${id}-title`}
+      onKeyDown={onKeyDown}
+      onDragOver={onDragOver}
+      onDragLeave={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDropping(false);
+      }}
+      onDrop={onDrop}
+    >
       <form className="composer-form" onSubmit={submit} noValidate aria-busy={pending}>
         <div className="composer-titlebar">
-          <h2 id={`${id}-title`}>New message</h2>
-          {/* No lock here: a lock would promise encryption, which arrives with S/MIME, not before. */}
+          <h2 id={`${id}-title`}>{title}</h2>
           <span className="composer-from">From {from}</span>
         </div>
         <fieldset className="composer-fields" disabled={pending}>
-          <div className="composer-line">
-            <label htmlFor={`${id}-to`}>To</label>
-            <input
-              id={`${id}-to`}
-              ref={toField}
-              value={draft.to}
-              onChange={set('to')}
-              placeholder="name@example.com, another@example.com"
-              autoComplete="off"
-              spellCheck={false}
-            />
-          </div>
+          <legend className="sr-only">Recipients and message</legend>
+          {recipients('to', 'To')}
+          {recipients('cc', 'Cc')}
+          {recipients('bcc', 'Bcc')}
           <div className="composer-line">
             <label htmlFor={`${id}-subject`}>Subject</label>
-            <input id={`${id}-subject`} value={draft.subject} onChange={set('subject')} />
+            <input id={`${id}-subject`} value={draft.subject} onChange={(event) => onChange((old) => ({ ...old, subject: event.target.value }))} />
           </div>
           <label htmlFor={`${id}-text`} className="sr-only">
             Message
           </label>
-          <textarea id={`${id}-text`} className="composer-text" value={draft.text} onChange={set('text')} rows={12} />
+          <textarea
+            id={`${id}-text`}
+            className="composer-text"
+            value={draft.text}
+            onChange={(event) => onChange((old) => ({ ...old, text: event.target.value }))}
+            rows={12}
+            ref={textArea}
+          />
+          <ComposerAttachments
+            files={draft.attachments}
+            reading={readingFiles}
+            onAdd={onAddFiles}
+            onRemove={(fileId) => onChange((old) => ({ ...old, attachments: old.attachments.filter((f) => f.id !== fileId) }))}
+            disabled={pending}
+          />
         </fieldset>
+        {dropping ? (
+          <div className="composer-drop" aria-hidden="true">
+            <Icon name="paperclip" /> Drop files to attach
+          </div>
+        ) : null}
+        {notice ? <Notice>{notice}</Notice> : null}
+        {refusal ? <SendRefusal refusal={refusal} onChoose={onRefusalChoice} /> : null}
         <ErrorAlert message={error} className="composer-error" />
         <div className="composer-actions">
-          <button type="submit" className="button button-primary" disabled={pending} aria-busy={pending}>
+          <button type="submit" className="button button-primary" disabled={pending} aria-busy={pending} aria-keyshortcuts="Control+Enter">
             {pending ? (
               <>
                 <span className="spinner spinner-inline" aria-hidden="true" />
@@ -95,6 +184,30 @@ export function ComposerForm({ from, pending, error, onSend, onDiscard }: Compos
               </>
             )}
           </button>
+          <div className="composer-security" role="group" aria-label="Protection">
+            <button
+              type="button"
+              className="button button-small toggle"
+              aria-pressed={draft.sign}
+              disabled={pending}
+              onClick={() => onChange((old) => ({ ...old, sign: !old.sign }))}
+              title={draft.sign ? 'The message will be signed, so recipients can tell it is from you and unchanged.' : 'The message will not be signed.'}
+            >
+              <Icon name="signature" />
+              Sign
+            </button>
+            <button
+              type="button"
+              className="button button-small toggle"
+              aria-pressed={draft.encrypt}
+              disabled={pending}
+              onClick={() => onChange((old) => ({ ...old, encrypt: !old.encrypt }))}
+              title={draft.encrypt ? 'Only the recipients will be able to read the message.' : 'The message will not be encrypted.'}
+            >
+              <Icon name={draft.encrypt ? 'lock' : 'unlock'} />
+              Encrypt
+            </button>
+          </div>
           <button type="button" className="button button-quiet" onClick={onDiscard} disabled={pending}>
             Discard
           </button>

@@ -74,6 +74,61 @@ const PATHS: Record<string, ReactElement> = {
       <polyline points="22,6 12,13 2,6" />
     </>
   ),
+  unlock: (
+    <>
+      <rect x="3" y="11" width="18" height="11" rx="2" ry="2" />
+      <path d="M7 11V7a5 5 0 0 1 9.9-1" />
+    </>
+  ),
+  reply: (
+    <>
+      <polyline points="9 17 4 12 9 7" />
+      <path d="M20 18v-2a4 4 0 0 0-4-4H4" />
+    </>
+  ),
+  replyAll: (
+    <>
+      <polyline points="7 17 2 12 7 7" />
+      <polyline points="12 17 7 12 12 7" />
+      <path d="M22 18v-2a4 4 0 0 0-4-4H7" />
+    </>
+  ),
+  forward: (
+    <>
+      <polyline points="15 17 20 12 15 7" />
+      <path d="M4 18v-2a4 4 0 0 1 4-4h12" />
+    </>
+  ),
+  download: (
+    <>
+      <path d="M21 15v4a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2v-4" />
+      <polyline points="7 10 12 15 17 10" />
+      <line x1="12" y1="15" x2="12" y2="3" />
+    </>
+  ),
+  image: (
+    <>
+      <rect x="3" y="3" width="18" height="18" rx="2" ry="2" />
+      <circle cx="8.5" cy="8.5" r="1.5" />
+      <polyline points="21 15 16 10 5 21" />
+    </>
+  ),
+  signature: (
+    <>
+      <path d="M12 19l7-7 3 3-7 7-3-3z" />
+      <path d="M18 13l-1.5-7.5L2 2l3.5 14.5L13 18l5-5z" />
+    </>
+  ),
+  keyboard: (
+    <>
+      <rect x="2" y="6" width="20" height="12" rx="2" />
+      <line x1="6" y1="10" x2="6.01" y2="10" />
+      <line x1="10" y1="10" x2="10.01" y2="10" />
+      <line x1="14" y1="10" x2="14.01" y2="10" />
+      <line x1="18" y1="10" x2="18.01" y2="10" />
+      <line x1="7" y1="14" x2="17" y2="14" />
+    </>
+  ),
   shield: <path d="M12 22s8-4 8-10V5l-8-3-8 3v7c0 6 8 10 8 10z" />,
   alert: (
     <>

@@ -1,8 +1,10 @@
 /**
- * One opened message: the header block (From always with its address), notices the app draws
- * outside the message's own DOM, the body, and the attachments. Presentational.
+ * One opened message: the actions (reply, reply all, forward), the header block (From always with
+ * its address), notices the app draws outside the message's own DOM, the body, and the
+ * attachments. Presentational.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import type { ReplyMode } from '../../shared/compose-types';
 import type { MessageView } from '../../shared/domain';
 import { prepareMessageHtml } from '../lib/message-html';
 import { formatAddress, formatAddressList, formatFullDate, nameImpersonatesAddress, subjectLabel } from '../lib/format';
@@ -10,21 +12,67 @@ import { AttachmentList } from './AttachmentList';
 import { HtmlFrame } from './HtmlFrame';
 import { Icon } from './Icon';
 import { Notice } from './Notices';
+import { RemoteContentBar, type RemoteState } from './RemoteContentBar';
 
-export function MessageReader({ message }: { message: MessageView }) {
+export interface MessageReaderProps {
+  message: MessageView;
+  /** HTML with remote images inlined, once the user allowed them; replaces the message's own. */
+  loadedHtml?: string | null;
+  remote?: RemoteState;
+  onLoadRemote?: () => void;
+  onAlwaysAllowRemote?: () => void;
+  /** Reply, reply all or forward, quoting what is shown: the HTML's text or the text part. */
+  onReply?: (mode: ReplyMode, shown: 'text' | 'html') => void;
+  replying?: ReplyMode | null;
+  /** Told which body is on screen, so a keyboard reply quotes the same as the buttons. */
+  onShownChange?: (shown: 'text' | 'html') => void;
+  onSaveAttachment?: (index: number) => void;
+  savingAttachments?: ReadonlySet<number>;
+}
+
+const REPLY_BUTTONS: { mode: ReplyMode; label: string; icon: 'reply' | 'replyAll' | 'forward'; keys: string }[] = [
+  { mode: 'reply', label: 'Reply', icon: 'reply', keys: 'r' },
+  { mode: 'replyAll', label: 'Reply all', icon: 'replyAll', keys: 'a' },
+  { mode: 'forward', label: 'Forward', icon: 'forward', keys: 'f' },
+];
+
+export function MessageReader(props: MessageReaderProps) {
+  const { message, loadedHtml = null, remote = { status: 'blocked' }, onLoadRemote, onAlwaysAllowRemote, onReply, replying = null, onShownChange, onSaveAttachment, savingAttachments } = props;
   const [showPlain, setShowPlain] = useState(false);
   const subject = subjectLabel(message.subject);
   const to = formatAddressList(message.to);
   const cc = formatAddressList(message.cc);
   // A message that failed to parse is shown as raw text only; its HTML is not trusted to mean anything.
-  const html = message.parseError === null ? message.html : null;
+  const html = message.parseError === null ? (loadedHtml ?? message.html) : null;
   const prepared = useMemo(() => (html !== null ? prepareMessageHtml(html) : null), [html]);
   const frame = prepared?.ok ? prepared.srcdoc : null;
 
+  const shown: 'text' | 'html' = frame !== null && !showPlain ? 'html' : 'text';
+  useEffect(() => onShownChange?.(shown), [onShownChange, shown]);
+
   return (
-    <article className="reader">
+    <article className="reader" aria-labelledby="reader-subject" tabIndex={-1}>
+      {onReply ? (
+        <div className="reader-actions" role="toolbar" aria-label="Message actions">
+          {REPLY_BUTTONS.map((button) => (
+            <button
+              key={button.mode}
+              type="button"
+              className="button button-small"
+              onClick={() => onReply(button.mode, shown)}
+              disabled={replying !== null}
+              aria-busy={replying === button.mode}
+              aria-keyshortcuts={button.keys}
+              title={`${button.label} (${button.keys.toUpperCase()})`}
+            >
+              <Icon name={button.icon} />
+              {button.label}
+            </button>
+          ))}
+        </div>
+      ) : null}
       <header className="reader-header">
-        <h2 className={(message.subject ?? '').trim() ? 'reader-subject' : 'reader-subject reader-subject-empty'}>{subject}</h2>
+        <h2 id="reader-subject" className={(message.subject ?? '').trim() ? 'reader-subject' : 'reader-subject reader-subject-empty'}>{subject}</h2>
         <dl className="reader-fields">
           <div className="reader-field reader-from">
             <dt>From</dt>
@@ -67,11 +115,14 @@ export function MessageReader({ message }: { message: MessageView }) {
             Sealmail could not make this message&apos;s formatting safe ({prepared.reason}), so it is shown as plain text.
           </Notice>
         ) : null}
-        {message.remoteContentBlocked ? (
-          <Notice role="note">
-            <strong>Remote content blocked</strong>{' '}
-            <span className="notice-detail">Images and styles from the internet were not loaded, so the sender cannot see that you read this.</span>
-          </Notice>
+        {message.remoteContentBlocked && message.parseError === null ? (
+          <RemoteContentBar
+            state={remote}
+            permitted={message.remoteContentAllowed !== false && onLoadRemote !== undefined}
+            sender={message.from?.address ?? null}
+            onLoad={() => onLoadRemote?.()}
+            onAlwaysAllow={() => onAlwaysAllowRemote?.()}
+          />
         ) : null}
         {frame !== null ? (
           <div className="reader-toggle">
@@ -93,7 +144,7 @@ export function MessageReader({ message }: { message: MessageView }) {
         )}
       </div>
 
-      <AttachmentList attachments={message.attachments ?? []} />
+      <AttachmentList attachments={message.attachments ?? []} onSave={onSaveAttachment} saving={savingAttachments} />
     </article>
   );
 }

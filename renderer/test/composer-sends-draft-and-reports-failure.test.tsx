@@ -1,5 +1,6 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { expect, test } from 'vitest';
+import type { ComposeReadiness } from '../../shared/compose-types';
 import type { SentMessage } from '../../shared/domain';
 import { SealmailError } from '../../shared/errors';
 import { deferred, mailboxHandlers, renderApp } from './fixtures';
@@ -8,24 +9,46 @@ function type(dialog: HTMLElement, label: string, value: string) {
   fireEvent.change(within(dialog).getByLabelText(label), { target: { value } });
 }
 
+/** What the core says today: no keystore, no S/MIME sending. */
+const cannotProtect = async ({ recipients }: { recipients: string[] }): Promise<ComposeReadiness> => ({
+  sign: { available: false, reason: 'this build of Sealmail cannot sign or encrypt mail yet.' },
+  encrypt: { available: false, reason: 'this build of Sealmail cannot sign or encrypt mail yet.' },
+  recipients: recipients.map((address) => ({ address, certificate: 'unknown' })),
+});
+
+/** Turns both toggles off by hand, as a user who means to send unprotected does. */
+function sendUnprotected(dialog: HTMLElement) {
+  fireEvent.click(within(dialog).getByRole('button', { name: 'Sign' }));
+  fireEvent.click(within(dialog).getByRole('button', { name: 'Encrypt' }));
+  fireEvent.click(within(dialog).getByRole('button', { name: 'Send' }));
+}
+
 test('Send passes the draft to the core, closes the composer and says "Message sent"', async () => {
   const answer = deferred<SentMessage>();
-  const fake = renderApp(mailboxHandlers({ sendMessage: () => answer.promise }));
+  const fake = renderApp(mailboxHandlers({ sendMessage: () => answer.promise, composeReadiness: cannotProtect }));
 
   fireEvent.click(await screen.findByRole('button', { name: 'Compose' }));
   const dialog = screen.getByRole('dialog', { name: 'New message' });
   type(dialog, 'To', 'bob@example.test, Carol <carol@example.test>');
+  type(dialog, 'Cc', 'dave@example.test');
+  type(dialog, 'Bcc', 'erin@example.test');
   type(dialog, 'Subject', 'Plans');
   type(dialog, 'Message', 'See you at ten.');
-  fireEvent.click(within(dialog).getByRole('button', { name: 'Send' }));
+  sendUnprotected(dialog);
 
   expect(await within(dialog).findByRole('button', { name: /Sending/ })).toHaveProperty('disabled', true);
   expect(fake.calls.find((c) => c.name === 'sendMessage')?.input).toEqual({
     accountId: 'acc-1',
     to: ['bob@example.test', 'carol@example.test'],
-    cc: [],
+    cc: ['dave@example.test'],
+    bcc: ['erin@example.test'],
     subject: 'Plans',
     text: 'See you at ten.',
+    attachments: [],
+    inReplyTo: null,
+    references: [],
+    sign: false,
+    encrypt: false,
   });
 
   answer.resolve({ messageId: '<x@example.test>', accepted: ['bob@example.test', 'carol@example.test'], savedToSent: true });
@@ -36,6 +59,7 @@ test('Send passes the draft to the core, closes the composer and says "Message s
 test('a failed send keeps the draft and shows why', async () => {
   renderApp(
     mailboxHandlers({
+      composeReadiness: cannotProtect,
       sendMessage: async () => {
         throw new SealmailError('SEND_REJECTED', 'smtp.example.test refused the recipient bob@example.test.');
       },
@@ -47,10 +71,10 @@ test('a failed send keeps the draft and shows why', async () => {
   type(dialog, 'To', 'bob@example.test');
   type(dialog, 'Subject', 'Plans');
   type(dialog, 'Message', 'See you at ten.');
-  fireEvent.click(within(dialog).getByRole('button', { name: 'Send' }));
+  sendUnprotected(dialog);
 
   expect((await within(dialog).findByRole('alert')).textContent).toBe('smtp.example.test refused the recipient bob@example.test.');
-  expect(within(dialog).getByLabelText('To')).toHaveProperty('value', 'bob@example.test');
+  expect(within(dialog).getByRole('list', { name: 'To recipients' }).textContent).toContain('bob@example.test');
   expect(within(dialog).getByLabelText('Subject')).toHaveProperty('value', 'Plans');
   expect(within(dialog).getByLabelText('Message')).toHaveProperty('value', 'See you at ten.');
   expect(within(dialog).getByRole('button', { name: 'Send' })).toHaveProperty('disabled', false);

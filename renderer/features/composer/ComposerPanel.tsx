@@ -1,26 +1,64 @@
 /**
- * The composer, connected: checks the recipients, sends through the core, and closes only when the
- * core says the message went out. On failure the draft stays as typed and the reason is shown.
+ * The composer, connected: completion and certificate status from the core, attachments read from
+ * disk, and Send, which refuses (and says why, with choices) whenever Sign or Encrypt is on and
+ * cannot be honoured. It closes only when the core says the message went out; on failure the
+ * draft stays as it is and the reason is shown.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { CertificateKnown, ComposeReadiness, PreparedDraft, ReplyMode } from '../../../shared/compose-types';
 import type { Account, SentMessage } from '../../../shared/domain';
+import { MAX_ATTACHMENT_TOTAL_BYTES } from '../../../shared/inputs';
 import { useApi } from '../../api/api-context';
-import { ComposerForm, type Draft } from '../../components/ComposerForm';
-import { formatAddress } from '../../lib/format';
+import { ComposerForm, emptyDraft, type Draft, type DraftFile, type RecipientKind } from '../../components/ComposerForm';
+import type { Refusal, RefusalChoice } from '../../components/SendRefusal';
+import { fileToBase64 } from '../../lib/files';
+import { formatAddress, formatSize } from '../../lib/format';
 import { parseRecipients } from '../../lib/recipients';
 import { settle } from '../../lib/settle';
 
+/** How a reply or forward arrives: fields to start from, a title, and a note for the user. */
+export interface ComposerStart {
+  title: string;
+  draft: Partial<Draft>;
+  notice?: string | null;
+  focus?: 'to' | 'text';
+}
+
 export interface ComposerPanelProps {
   account: Account;
+  start?: ComposerStart;
   onSent(sent: SentMessage): void;
   onClose(): void;
 }
 
-export function ComposerPanel({ account, onSent, onClose }: ComposerPanelProps) {
+const KINDS: RecipientKind[] = ['to', 'cc', 'bcc'];
+
+function allRecipients(draft: Draft): string[] {
+  return [...draft.to, ...draft.cc, ...draft.bcc];
+}
+
+function refusalFor(draft: Draft, readiness: ComposeReadiness): Refusal | null {
+  const missing = draft.encrypt && readiness.encrypt.available ? readiness.recipients.filter((r) => r.certificate !== 'known').map((r) => r.address) : [];
+  const refusal: Refusal = {
+    encryptUnavailable: draft.encrypt && !readiness.encrypt.available ? (readiness.encrypt.reason ?? 'encryption is not available.') : null,
+    missing,
+    canRemoveMissing: draft.to.some((a) => !missing.includes(a)),
+    signUnavailable: draft.sign && !readiness.sign.available ? (readiness.sign.reason ?? 'signing is not available.') : null,
+  };
+  return refusal.encryptUnavailable !== null || refusal.missing.length > 0 || refusal.signUnavailable !== null ? refusal : null;
+}
+
+export function ComposerPanel({ account, start, onSent, onClose }: ComposerPanelProps) {
   const api = useApi();
+  const [draft, setDraft] = useState<Draft>(() => ({ ...emptyDraft(), ...start?.draft }));
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
+  const [certificates, setCertificates] = useState<Record<string, CertificateKnown>>({});
+  const [reading, setReading] = useState<string[]>([]);
   const mounted = useRef(true);
+  const latest = useRef(draft);
+  latest.current = draft;
 
   useEffect(() => {
     mounted.current = true;
@@ -29,20 +67,105 @@ export function ComposerPanel({ account, onSent, onClose }: ComposerPanelProps) 
     };
   }, []);
 
-  const send = async (draft: Draft) => {
-    const { addresses, invalid } = parseRecipients(draft.to);
-    if (invalid.length > 0) {
-      setError(`“${invalid[0]}” is not an e-mail address. Separate addresses with commas.`);
+  const recipientsKey = allRecipients(draft).join(',');
+  useEffect(() => {
+    const recipients = recipientsKey ? recipientsKey.split(',') : [];
+    if (recipients.length === 0) return;
+    let live = true;
+    const timer = window.setTimeout(() => {
+      void settle(() => api.composeReadiness({ accountId: account.id, recipients })).then((result) => {
+        if (!live || !result.ok) return;
+        setCertificates((old) => ({ ...old, ...Object.fromEntries(result.value.recipients.map((r) => [r.address.toLowerCase(), r.certificate])) }));
+      });
+    }, 250);
+    return () => {
+      live = false;
+      window.clearTimeout(timer);
+    };
+  }, [api, account.id, recipientsKey]);
+
+  const suggest = useCallback(
+    async (query: string) => {
+      const result = await settle(() => api.suggestAddresses({ accountId: account.id, query }));
+      return result.ok ? result.value : [];
+    },
+    [api, account.id],
+  );
+
+  const addFiles = async (files: File[]) => {
+    const used = latest.current.attachments.reduce((sum, f) => sum + f.size, 0);
+    const incoming = files.reduce((sum, f) => sum + f.size, 0);
+    if (used + incoming > MAX_ATTACHMENT_TOTAL_BYTES) {
+      setError(`Attachments may add up to ${formatSize(MAX_ATTACHMENT_TOTAL_BYTES)}; these would make ${formatSize(used + incoming)}. Nothing was added.`);
       return;
     }
-    if (addresses.length === 0) {
-      setError('Add at least one recipient.');
-      return;
-    }
-    setPending(true);
     setError(null);
+    setReading((old) => [...old, ...files.map((f) => f.name)]);
+    const read: DraftFile[] = [];
+    for (const file of files) {
+      try {
+        read.push({ id: crypto.randomUUID(), filename: file.name || 'attachment', contentType: file.type || 'application/octet-stream', size: file.size, base64: await fileToBase64(file) });
+      } catch {
+        if (mounted.current) setError(`“${file.name}” could not be read. Nothing else was changed.`);
+      }
+    }
+    if (!mounted.current) return;
+    setReading((old) => old.filter((name) => !files.some((f) => f.name === name)));
+    setDraft((old) => ({ ...old, attachments: [...old.attachments, ...read] }));
+  };
+
+  const send = async () => {
+    // Whatever is still typed in a box counts, as long as it is an address.
+    let next = latest.current;
+    for (const kind of KINDS) {
+      const { addresses, invalid } = parseRecipients(next.typed[kind]);
+      if (invalid.length > 0) {
+        setError(`“${invalid[0]}” is not an e-mail address. Separate addresses with commas.`);
+        return;
+      }
+      const merged = [...next[kind]];
+      for (const address of addresses) if (!merged.some((a) => a.toLowerCase() === address.toLowerCase())) merged.push(address);
+      next = { ...next, [kind]: merged, typed: { ...next.typed, [kind]: '' } };
+    }
+    setDraft(next);
+    if (next.to.length === 0) {
+      setError(next.cc.length + next.bcc.length > 0 ? 'Add at least one recipient in To.' : 'Add at least one recipient.');
+      return;
+    }
+    setError(null);
+    setPending(true);
+
+    if (next.sign || next.encrypt) {
+      const readiness = await settle(() => api.composeReadiness({ accountId: account.id, recipients: allRecipients(next) }));
+      if (!mounted.current) return;
+      if (!readiness.ok) {
+        setPending(false);
+        setError(`Sealmail could not check whether this message can be signed and encrypted, so it was not sent: ${readiness.error.message}`);
+        return;
+      }
+      const problem = refusalFor(next, readiness.value);
+      if (problem) {
+        setPending(false);
+        setRefusal(problem);
+        return;
+      }
+    }
+    setRefusal(null);
+
     const result = await settle(() =>
-      api.sendMessage({ accountId: account.id, to: addresses, subject: draft.subject, text: draft.text }),
+      api.sendMessage({
+        accountId: account.id,
+        to: next.to,
+        cc: next.cc,
+        bcc: next.bcc,
+        subject: next.subject,
+        text: next.text,
+        attachments: next.attachments.map(({ filename, contentType, base64 }) => ({ filename, contentType, base64 })),
+        inReplyTo: next.inReplyTo,
+        references: next.references,
+        sign: next.sign,
+        encrypt: next.encrypt,
+      }),
     );
     if (!mounted.current) return;
     setPending(false);
@@ -50,13 +173,66 @@ export function ComposerPanel({ account, onSent, onClose }: ComposerPanelProps) 
     else setError(result.error.message);
   };
 
+  const choose = (choice: RefusalChoice) => {
+    if (!refusal) return;
+    let remaining: Refusal | null = refusal;
+    if (choice === 'removeMissing') {
+      const gone = new Set(refusal.missing.map((a) => a.toLowerCase()));
+      setDraft((old) => ({ ...old, to: old.to.filter((a) => !gone.has(a.toLowerCase())), cc: old.cc.filter((a) => !gone.has(a.toLowerCase())), bcc: old.bcc.filter((a) => !gone.has(a.toLowerCase())) }));
+      remaining = { ...refusal, missing: [] };
+    } else if (choice === 'encryptOff') {
+      setDraft((old) => ({ ...old, encrypt: false }));
+      remaining = { ...refusal, missing: [], encryptUnavailable: null };
+    } else if (choice === 'signOff') {
+      setDraft((old) => ({ ...old, sign: false }));
+      remaining = { ...refusal, signUnavailable: null };
+    }
+    const open = remaining && (remaining.encryptUnavailable !== null || remaining.missing.length > 0 || remaining.signUnavailable !== null);
+    setRefusal(open ? remaining : null);
+  };
+
+  const from = useMemo(() => formatAddress({ name: account.displayName, address: account.address }), [account]);
+
   return (
     <ComposerForm
-      from={formatAddress({ name: account.displayName, address: account.address })}
+      title={start?.title ?? 'New message'}
+      from={from}
+      draft={draft}
+      onChange={(update) => {
+        setDraft(update);
+      }}
+      certificates={certificates}
+      suggest={suggest}
       pending={pending}
       error={error}
-      onSend={(draft) => void send(draft)}
+      notice={start?.notice ?? null}
+      refusal={refusal}
+      onRefusalChoice={choose}
+      readingFiles={reading}
+      onAddFiles={(files) => void addFiles(files)}
+      onSend={() => void send()}
       onDiscard={onClose}
+      focus={start?.focus ?? 'to'}
     />
   );
+}
+
+const TITLES: Record<ReplyMode, string> = { reply: 'Reply', replyAll: 'Reply to all', forward: 'Forward' };
+
+/** The composer's start for a reply or forward the core prepared. Sign and Encrypt start pressed, as always. */
+export function startFromPrepared(mode: ReplyMode, prepared: PreparedDraft): ComposerStart {
+  return {
+    title: TITLES[mode],
+    notice: prepared.notice,
+    focus: mode === 'forward' ? 'to' : 'text',
+    draft: {
+      to: prepared.to,
+      cc: prepared.cc,
+      subject: prepared.subject,
+      text: prepared.text,
+      inReplyTo: prepared.inReplyTo,
+      references: prepared.references,
+      attachments: prepared.attachments.map((file) => ({ id: crypto.randomUUID(), ...file })),
+    },
+  };
 }
