@@ -73,3 +73,40 @@ describe('preload', () => {
     expect(seen).toEqual([{ done: 1 }]);
   });
 });
+
+describe('preload, requests sent before the page listens', () => {
+  let api: Api;
+  beforeEach(async () => {
+    vi.resetModules();
+    electron.exposed.clear();
+    electron.listeners.clear();
+    await import('./preload');
+    api = electron.exposed.get('sealmail') as Api;
+  });
+
+  it('keeps a compose request from a mailto: launch until the composer subscribes, then delivers it once', () => {
+    const request = { to: ['a@example.com'], cc: [], subject: '', body: '' };
+    emit({ event: 'composeRequested', payload: request });
+    emit({ event: 'syncProgress', payload: { done: 1 } });
+    const seen: unknown[] = [];
+    const progress: unknown[] = [];
+    api.on!('syncProgress', (payload: unknown) => progress.push(payload));
+    api.on!('composeRequested', (payload: unknown) => seen.push(payload));
+    expect(seen).toEqual([request]);
+    // Ordinary events are not replayed: a stale progress report means nothing later.
+    expect(progress).toEqual([]);
+    api.on!('composeRequested', (payload: unknown) => seen.push(payload));
+    expect(seen).toEqual([request]);
+  });
+
+  it('delivers directly once someone listens, and keeps again after they leave', () => {
+    const seen: unknown[] = [];
+    const off = api.on!('openMessageRequested', (payload: unknown) => seen.push(payload)) as () => void;
+    emit({ event: 'openMessageRequested', payload: { uid: 1 } });
+    off();
+    emit({ event: 'openMessageRequested', payload: { uid: 2 } });
+    expect(seen).toEqual([{ uid: 1 }]);
+    api.on!('openMessageRequested', (payload: unknown) => seen.push(payload));
+    expect(seen).toEqual([{ uid: 1 }, { uid: 2 }]);
+  });
+});
