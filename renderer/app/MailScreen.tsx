@@ -6,6 +6,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Account, Folder, MessageSummary } from '../../shared/domain';
 import { Icon } from '../components/Icon';
 import { Toast } from '../components/Toast';
+import { CertificateManager } from '../features/certificates/CertificateManager';
 import { ComposerPanel, startFromPrepared, type ComposerStart } from '../features/composer/ComposerPanel';
 import { FolderPane } from '../features/folders/FolderPane';
 import { MessageListPane } from '../features/messages/MessageListPane';
@@ -48,6 +49,7 @@ export function MailScreen({ account, accounts, onSwitchAccount, onAddAccount }:
   const [composing, setComposing] = useState<ComposerStart | null>(null);
   const [reader, setReader] = useState<ReaderCommands | null>(null);
   const [toast, setToast] = useState<string | null>(null);
+  const [certificatesOpen, setCertificatesOpen] = useState(false);
 
   useEffect(() => {
     if (!toast) return;
@@ -131,6 +133,10 @@ export function MailScreen({ account, accounts, onSwitchAccount, onAddAccount }:
             <Icon name="plus" />
             Add account
           </button>
+          <button type="button" className="button button-quiet button-small" onClick={() => setCertificatesOpen(true)}>
+            <Icon name="shield" />
+            Certificates
+          </button>
         </div>
       </nav>
 
@@ -174,6 +180,7 @@ export function MailScreen({ account, accounts, onSwitchAccount, onAddAccount }:
           }}
         />
       ) : null}
+      {certificatesOpen ? <CertificateManager account={account} onClose={() => setCertificatesOpen(false)} /> : null}
       <Toast message={toast} />
     </div>
   );
