@@ -6,6 +6,7 @@ import { App } from './app/App';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
+import './styles/mail-features.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element.');

@@ -5,15 +5,19 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Account, Folder, MessageSummary } from '../../shared/domain';
 import { Icon } from '../components/Icon';
+import { PaneSplitter } from '../components/PaneSplitter';
 import { Toast } from '../components/Toast';
 import { CertificateManager } from '../features/certificates/CertificateManager';
 import { ComposerPanel, startFromPrepared, type ComposerStart } from '../features/composer/ComposerPanel';
+import { useComposeRequests } from '../features/composer/use-compose-requests';
 import { FolderPane } from '../features/folders/FolderPane';
 import { MessageListPane } from '../features/messages/MessageListPane';
 import { MessagePane, type ReaderCommands } from '../features/reader/MessagePane';
-import { useShortcut } from '../features/shortcuts/ShortcutsProvider';
+import { useShortcut, useShowShortcutHelp } from '../features/shortcuts/ShortcutsProvider';
+import { useMenuCommands } from '../features/shortcuts/use-menu-commands';
 import { SyncStatus } from '../features/sync/SyncStatus';
 import { folderLabel } from '../lib/folders';
+import { PANE_LIMITS, usePaneWidths } from '../lib/use-pane-widths';
 import { ErrorBoundary } from './ErrorBoundary';
 
 const TOAST_MS = 4000;
@@ -48,6 +52,8 @@ export function MailScreen({ account, accounts, onSwitchAccount, onAddAccount }:
   const [folderRefresh, setFolderRefresh] = useState(0);
   const [composing, setComposing] = useState<ComposerStart | null>(null);
   const [reader, setReader] = useState<ReaderCommands | null>(null);
+  const [widths, setWidth] = usePaneWidths();
+  const showShortcuts = useShowShortcutHelp();
   const [toast, setToast] = useState<string | null>(null);
   const [certificatesOpen, setCertificatesOpen] = useState(false);
 
@@ -63,6 +69,15 @@ export function MailScreen({ account, accounts, onSwitchAccount, onAddAccount }:
   useShortcut('replyAll', () => reader?.reply('replyAll'), reader !== null && composing === null);
   useShortcut('forward', () => reader?.reply('forward'), reader !== null && composing === null);
   useShortcut('open', () => reader?.focus(), reader !== null && composing === null);
+  // The desktop shell: a mailto: link handed to Sealmail, and the application menu's commands.
+  // Neither replaces a draft already being written.
+  useComposeRequests(useCallback((start: ComposerStart) => setComposing((open) => open ?? start), []));
+  useMenuCommands({
+    newMessage: composing === null ? openComposer : null,
+    reply: reader && composing === null ? () => reader.reply('reply') : null,
+    replyAll: reader && composing === null ? () => reader.reply('replyAll') : null,
+    forward: reader && composing === null ? () => reader.reply('forward') : null,
+  });
 
   const selectFolder = useCallback((next: Folder) => {
     const title = folderLabel(next);
@@ -82,7 +97,9 @@ export function MailScreen({ account, accounts, onSwitchAccount, onAddAccount }:
   }, [selected]);
 
   return (
-    <div className="mail-screen">
+    <div className="mail-screen" style={{ gridTemplateColumns: `${widths.folders}px ${widths.list}px minmax(0, 1fr)` }}>
+      <PaneSplitter label="Folder pane width" value={widths.folders} {...PANE_LIMITS.folders} left={widths.folders} onChange={(w) => setWidth('folders', w)} />
+      <PaneSplitter label="Message list width" value={widths.list} {...PANE_LIMITS.list} left={widths.folders + widths.list} onChange={(w) => setWidth('list', w)} />
       <nav className="pane pane-folders" aria-label="Folders">
         <div className="sidebar-header">
           <span className="brand">
@@ -93,7 +110,7 @@ export function MailScreen({ account, accounts, onSwitchAccount, onAddAccount }:
           </span>
         </div>
         <div className="sidebar-compose">
-          <button type="button" className="button button-primary compose-button" onClick={openComposer} aria-keyshortcuts="c" title="Compose (C)">
+          <button type="button" className="button button-primary compose-button" onClick={openComposer} aria-keyshortcuts="c Control+n" title="Compose (C)">
             <Icon name="compose" />
             Compose
           </button>
@@ -136,6 +153,10 @@ export function MailScreen({ account, accounts, onSwitchAccount, onAddAccount }:
           <button type="button" className="button button-quiet button-small" onClick={() => setCertificatesOpen(true)}>
             <Icon name="shield" />
             Certificates
+          </button>
+          <button type="button" className="button button-quiet button-small add-account" onClick={showShortcuts} aria-keyshortcuts="?">
+            <Icon name="keyboard" />
+            Keyboard shortcuts
           </button>
         </div>
       </nav>

@@ -11,6 +11,7 @@ type Handler = () => void;
 
 interface ShortcutsContextValue {
   register(action: ShortcutAction, handler: Handler): () => void;
+  showHelp(): void;
 }
 
 const ShortcutsContext = createContext<ShortcutsContextValue | null>(null);
@@ -83,7 +84,7 @@ export function ShortcutsProvider({ children }: { children: ReactNode }) {
     return () => document.removeEventListener('keydown', onKeyDown);
   }, []);
 
-  const value = useMemo(() => ({ register }), [register]);
+  const value = useMemo(() => ({ register, showHelp: () => setHelpOpen(true) }), [register]);
   const available = useMemo(() => {
     void version;
     const set = new Set<ShortcutAction>(['help', 'send']);
@@ -109,4 +110,10 @@ export function useShortcut(action: ShortcutAction, handler: Handler, enabled = 
     if (!context || !enabled) return;
     return context.register(action, () => latest.current());
   }, [context, action, enabled]);
+}
+
+/** Opens the shortcut overlay, for a button that does what `?` does. */
+export function useShowShortcutHelp(): () => void {
+  const context = useContext(ShortcutsContext);
+  return context?.showHelp ?? (() => undefined);
 }
