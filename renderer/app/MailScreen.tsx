@@ -10,12 +10,10 @@ import { Toast } from '../components/Toast';
 import { CertificateManager } from '../features/certificates/CertificateManager';
 import { ComposerPanel, startFromPrepared, type ComposerStart } from '../features/composer/ComposerPanel';
 import { useComposeRequests } from '../features/composer/use-compose-requests';
-import { useComposeRequests } from '../features/composer/use-compose-requests';
 import { FolderPane } from '../features/folders/FolderPane';
 import { MessageListPane } from '../features/messages/MessageListPane';
 import { MessagePane, type ReaderCommands } from '../features/reader/MessagePane';
 import { useShortcut, useShowShortcutHelp } from '../features/shortcuts/ShortcutsProvider';
-import { useMenuCommands } from '../features/shortcuts/use-menu-commands';
 import { useMenuCommands } from '../features/shortcuts/use-menu-commands';
 import { SyncStatus } from '../features/sync/SyncStatus';
 import { folderLabel } from '../lib/folders';
@@ -71,15 +69,6 @@ export function MailScreen({ account, accounts, onSwitchAccount, onAddAccount }:
   useShortcut('replyAll', () => reader?.reply('replyAll'), reader !== null && composing === null);
   useShortcut('forward', () => reader?.reply('forward'), reader !== null && composing === null);
   useShortcut('open', () => reader?.focus(), reader !== null && composing === null);
-  // The desktop shell: a mailto: link handed to Sealmail, and the application menu's commands.
-  // Neither replaces a draft already being written.
-  useComposeRequests(useCallback((start: ComposerStart) => setComposing((open) => open ?? start), []));
-  useMenuCommands({
-    newMessage: composing === null ? openComposer : null,
-    reply: reader && composing === null ? () => reader.reply('reply') : null,
-    replyAll: reader && composing === null ? () => reader.reply('replyAll') : null,
-    forward: reader && composing === null ? () => reader.reply('forward') : null,
-  });
   // The desktop shell: a mailto: link handed to Sealmail, and the application menu's commands.
   // Neither replaces a draft already being written.
   useComposeRequests(useCallback((start: ComposerStart) => setComposing((open) => open ?? start), []));
