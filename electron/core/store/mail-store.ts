@@ -157,6 +157,12 @@ export class MailStore {
     return (this.db.prepare('SELECT uid FROM messages WHERE account_id = ? AND folder = ? ORDER BY uid').pluck().all(accountId, path) as number[]);
   }
 
+  /** UID and flags of every stored message of a folder, ascending: what tests compare with the server. */
+  flagList(accountId: string, path: string): { uid: number; seen: boolean; flagged: boolean }[] {
+    const rows = this.db.prepare('SELECT uid, seen, flagged FROM messages WHERE account_id = ? AND folder = ? ORDER BY uid').all(accountId, path) as { uid: number; seen: number; flagged: number }[];
+    return rows.map((row) => ({ uid: row.uid, seen: row.seen === 1, flagged: row.flagged === 1 }));
+  }
+
   count(accountId: string, path: string): number {
     return this.db.prepare('SELECT count(*) FROM messages WHERE account_id = ? AND folder = ?').pluck().get(accountId, path) as number;
   }

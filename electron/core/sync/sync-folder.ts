@@ -50,6 +50,8 @@ interface ServerState {
 export async function syncFolder(access: MailboxAccess, store: MailStore, accountId: string, path: string, listener: SyncListener = {}): Promise<SyncReport> {
   store.ensureFolder(accountId, path);
   const server = await access.run((client) => readStatus(client, path));
+  // Reselecting keeps the folder open, so the server pushes its changes while idle (IDLE, RFC 2177).
+  await access.withMailbox(path, async () => undefined);
   const state = store.syncState(accountId, path);
 
   if (state?.synced && state.uidValidity === server.uidValidity) {
@@ -65,6 +67,9 @@ export async function syncFolder(access: MailboxAccess, store: MailStore, accoun
 }
 
 async function readStatus(client: ImapFlow, path: string): Promise<ServerState> {
+  // Dovecot answers STATUS for the selected mailbox from this session's view, which never learns of
+  // the mailbox being deleted and recreated (a new UIDVALIDITY); so ask with the mailbox closed.
+  if (client.mailbox && client.mailbox.path === path) await client.mailboxClose();
   const status = await client.status(path, { messages: true, uidNext: true, uidValidity: true, highestModseq: true });
   if (!status || status.uidValidity === undefined || status.uidNext === undefined || status.messages === undefined) {
     throw new Error(`the server gave no UIDVALIDITY, UIDNEXT or count for ${path}`);

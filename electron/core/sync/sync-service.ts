@@ -6,6 +6,7 @@
 import type { EventHub } from '../events/event-hub';
 import type { Logger } from '../ports';
 import type { MailStore } from '../store/mail-store';
+import { retryWhenDropped } from './retry-when-dropped';
 import { syncFolder, type MailboxAccess, type SyncReport } from './sync-folder';
 
 export interface SyncOptions {
@@ -123,9 +124,8 @@ export class SyncService {
   }
 
   private async once(accountId: string, path: string, markShown: () => void): Promise<SyncReport> {
-    const access = await this.access(accountId);
     let lastChange = 0;
-    const report = await syncFolder(access, this.store, accountId, path, {
+    const report = await retryWhenDropped(async () => syncFolder(await this.access(accountId), this.store, accountId, path, {
       progress: (done, total) => this.events.emit('syncProgress', { accountId, folder: path, done, total }),
       stored: () => {
         markShown();
@@ -135,7 +135,7 @@ export class SyncService {
           this.events.emit('messagesChanged', { accountId, folder: path });
         }
       },
-    });
+    }));
     this.options.afterSync?.(accountId, path);
     if (report.kind !== 'unchanged') this.events.emit('messagesChanged', { accountId, folder: path });
     const count = this.store.count(accountId, path);
