@@ -30,18 +30,15 @@ describe('keystore calls over the contract', () => {
     expect(await api.listKeystore({})).toMatchObject({ ok: false, error: { code: 'KEYSTORE_LOCKED' } });
     expect((await api.createKeystore({ passphrase: 'a long passphrase' })).ok).toBe(true);
 
-    const results = [
-      await api.importIdentity({ fileName: 'alice.p12', data: p12, password: 'pw' }),
-      await api.listKeystore({}),
-      await api.inspectCertificates({ fileName: 'alice.p12', data: p12, password: 'pw' }),
-    ];
+    const imported = await api.importIdentity({ fileName: 'alice.p12', data: p12, password: 'pw' });
+    const listed = await api.listKeystore({});
+    const results = [imported, listed, await api.inspectCertificates({ fileName: 'alice.p12', data: p12, password: 'pw' })];
     for (const result of results) {
       expect(result.ok).toBe(true);
       const text = JSON.stringify(result);
       expect(text).not.toContain(keyDer.slice(20, 80));
       expect(text).not.toMatch(/privateKey|PRIVATE KEY|pw"/);
     }
-    const listed = results[1]!;
     expect(listed.ok && listed.value.identities[0]!.certificate.validation).toBe('identity-verified');
 
     const fp = listed.ok ? listed.value.identities[0]!.certificate.fingerprint256 : '';
