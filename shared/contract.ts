@@ -9,6 +9,7 @@ import { mailCalls } from './calls/mail-calls';
 import { composeCalls } from './calls/compose-calls';
 import { readerCalls } from './calls/reader-calls';
 import { keystoreCalls } from './calls/keystore-calls';
+import { transportCalls } from './calls/transport-calls';
 import type { MessagesChanged, SyncProgress } from './domain';
 import type { CommandFailed, MailNotice } from './mail-types';
 import type { MenuCommand, OpenMessageRequest } from './desktop-events';
@@ -25,6 +26,7 @@ export const calls = {
   ...composeCalls,
   ...readerCalls,
   ...keystoreCalls,
+  ...transportCalls,
 } as const;
 
 const event = <Payload>() => ({}) as { payload?: Payload };

@@ -19,11 +19,16 @@ import { KEYSTORE_FILE_NAME, KeystoreService } from './keystore/keystore-service
 import { mailHandlers } from './mail/mail-handlers';
 import { MailService } from './mail/mail-service';
 import { HtmlSanitiser } from './mime/sanitize-html';
-import { silentLogger, type Logger, type SecretStore } from './ports';
+import { silentLogger, systemClock, type Logger, type SecretStore } from './ports';
 import { readerHandlers } from './reader/reader-handlers';
 import { fetchRemoteImage } from './remote-content/fetch-remote-image';
 import { RemoteContentService } from './remote-content/remote-content-service';
 import { SenderAllowList } from './remote-content/sender-allow-list';
+import { dnsSrvResolver, ServerDiscovery } from './setup/discover-servers';
+import { httpsFetcher } from './setup/https-fetch';
+import { PostureService } from './transport/posture-service';
+import { inspectServer } from './transport/tls-inspect';
+import { transportHandlers } from './transport/transport-handlers';
 import type { TrustSettings } from './transport/tls-policy';
 
 export type { SecretStore, Logger } from './ports';
@@ -60,6 +65,14 @@ export function createCore(options: CoreOptions): Core {
     ...accountHandlers(accounts, mail),
     ...mailHandlers(mail),
     ...keystoreHandlers(keystore),
+    ...transportHandlers(
+      new PostureService(accounts, trust, systemClock),
+      new ServerDiscovery({
+        resolveSrv: dnsSrvResolver(),
+        fetchText: httpsFetcher({ trust }),
+        probe: (protocol, endpoint) => inspectServer(protocol, endpoint, trust).then(() => true),
+      }),
+    ),
     ...composeHandlers(
       new ComposeService(mail, accounts),
       new AddressSuggestions(mail, accounts),

@@ -74,6 +74,12 @@ export class AccountService {
     return account;
   }
 
+  /** Saves changed connection settings of an account (a new pin); the password stays where it is. */
+  async update(account: Account): Promise<Account> {
+    await this.store.update(account);
+    return account;
+  }
+
   async remove(accountId: string): Promise<void> {
     if (!(await this.store.remove(accountId))) throw new SealmailError('NOT_FOUND', 'That account is no longer set up.');
     await this.secrets.delete(passwordKey(accountId));

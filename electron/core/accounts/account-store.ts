@@ -47,6 +47,13 @@ export class AccountStore {
     await this.save([...accounts, account]);
   }
 
+  /** Replaces a stored account (same id), e.g. with a new certificate pin. */
+  async update(account: Account): Promise<void> {
+    const accounts = await this.list();
+    if (!accounts.some((stored) => stored.id === account.id)) throw new SealmailError('NOT_FOUND', 'That account is no longer set up.');
+    await this.save(accounts.map((stored) => (stored.id === account.id ? account : stored)));
+  }
+
   async remove(accountId: string): Promise<boolean> {
     const accounts = await this.list();
     const remaining = accounts.filter((account) => account.id !== accountId);
