@@ -20,3 +20,18 @@ export function toBuffer(value: ArrayBuffer | ArrayBufferView): Buffer {
 export function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
   return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 }
+
+interface OctetsLike {
+  idBlock?: { isConstructed?: boolean };
+  valueBlock: { isConstructed?: boolean; value?: unknown; valueHexView: Uint8Array };
+}
+
+/** An OCTET STRING's bytes; in BER it may be constructed from pieces (and [0] IMPLICIT in CMS). */
+export function collectOctets(value: OctetsLike, depth = 0): Buffer {
+  const pieces = value.valueBlock.value;
+  if ((value.idBlock?.isConstructed || value.valueBlock.isConstructed) && Array.isArray(pieces)) {
+    if (depth > 8) throw new CmsFormatError('an octet string is nested too deeply');
+    return Buffer.concat(pieces.map((piece) => collectOctets(piece as OctetsLike, depth + 1)));
+  }
+  return toBuffer(value.valueBlock.valueHexView);
+}

@@ -89,6 +89,7 @@ export function matchesIdentifier(certificate: SmimeCertificate, id: pkijs.Issue
   if (id instanceof pkijs.IssuerAndSerialNumber) {
     return certificate.cert.issuer.isEqual(id.issuer) && certificate.cert.serialNumber.isEqual(id.serialNumber);
   }
+  if (id instanceof pkijs.RecipientKeyIdentifier) return matchesIdentifier(certificate, id.subjectKeyIdentifier);
   if (id instanceof asn1js.OctetString || id instanceof asn1js.Primitive || id instanceof asn1js.Constructed) {
     const ski = subjectKeyIdentifier(certificate);
     const value = (id as asn1js.OctetString).valueBlock?.valueHexView;

@@ -45,6 +45,7 @@ export const OID = {
   aes128Wrap: '2.16.840.1.101.3.4.1.5',
   aes192Wrap: '2.16.840.1.101.3.4.1.25',
   aes256Wrap: '2.16.840.1.101.3.4.1.45',
+  cms3DesWrap: '1.2.840.113549.1.9.16.3.6', // RFC 3217
   // RFC 5753 ECDH key agreement schemes
   dhSinglePassStdDhSha1Kdf: '1.3.133.16.840.63.0.2',
   dhSinglePassStdDhSha224Kdf: '1.3.132.1.11.0',

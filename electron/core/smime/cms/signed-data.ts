@@ -5,7 +5,7 @@
  * content could be shown instead of what was checked: eContent confusion).
  */
 import * as pkijs from 'pkijs';
-import { CmsFormatError, decodeAsn1, toBuffer } from './asn1';
+import { CmsFormatError, collectOctets, decodeAsn1, toBuffer } from './asn1';
 import { certificateFromDer, type SmimeCertificate } from './certificate';
 import { OID } from './oids';
 
@@ -54,11 +54,3 @@ export function parseSignedData(der: Uint8Array, expect: 'detached' | 'opaque'):
 
 /** A structure that parses but is refused on purpose: reported as 'invalid', not 'error'. */
 export class RefusedStructure extends Error {}
-
-/** eContent may be one OCTET STRING or, in BER, a constructed one made of pieces. */
-function collectOctets(value: { valueBlock: { isConstructed?: boolean; value?: unknown[]; valueHexView: Uint8Array } }): Buffer {
-  if (value.valueBlock.isConstructed && Array.isArray(value.valueBlock.value)) {
-    return Buffer.concat(value.valueBlock.value.map((piece) => collectOctets(piece as typeof value)));
-  }
-  return toBuffer(value.valueBlock.valueHexView);
-}
