@@ -67,6 +67,9 @@ test('alice sets up her account, reads her inbox and sends mail to bob', async (
   await composer.getByRole('textbox', { name: 'To', exact: true }).fill(bob.address);
   await composer.getByRole('textbox', { name: 'Subject', exact: true }).fill(subject);
   await composer.getByRole('textbox', { name: 'Message', exact: true }).fill('Sent through Sealmail, over TLS only.');
+  // Sign and Encrypt are on by default; sending without them is the user's explicit choice.
+  await composer.getByRole('button', { name: 'Sign' }).click();
+  await composer.getByRole('button', { name: 'Encrypt' }).click();
   await composer.getByRole('button', { name: 'Send' }).click();
   await expect(page.getByText('Message sent')).toBeVisible();
   await expect(composer).toBeHidden();

@@ -62,7 +62,7 @@ export function ShortcutsProvider({ children }: { children: ReactNode }) {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.isComposing) return;
       const action = actionFor(event);
-      if (!action || belongsToFocus(event.target, action)) return;
+      if (!action || belongsToFocus(event.target, action, event.key)) return;
       if (action === 'help') {
         event.preventDefault();
         setHelpOpen(true);

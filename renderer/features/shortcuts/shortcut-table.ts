@@ -83,7 +83,7 @@ export function actionFor(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKe
 }
 
 /** Whether a key press belongs to whatever has focus: typing, a list, a dialog. */
-export function belongsToFocus(target: EventTarget | null, action: ShortcutAction): boolean {
+export function belongsToFocus(target: EventTarget | null, action: ShortcutAction, key = ''): boolean {
   if (!(target instanceof HTMLElement)) return false;
   // The composer and the help overlay handle their own keys.
   if (target.closest('[role="dialog"]')) return true;
@@ -92,6 +92,8 @@ export function belongsToFocus(target: EventTarget | null, action: ShortcutActio
   if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT') return true;
   // Enter on a button or link presses it; arrows in a list or a splitter move there.
   if (action === 'open' && target.closest('button, a, [role="button"], [role="option"], [role="separator"]')) return true;
-  if ((action === 'next' || action === 'previous') && target.closest('[role="listbox"], [role="separator"], [role="menu"]')) return true;
+  // Arrows belong to a focused list; j and k are ours even there, and act as its arrows.
+  const arrow = key === 'ArrowDown' || key === 'ArrowUp';
+  if (arrow && target.closest('[role="listbox"], [role="separator"], [role="menu"]')) return true;
   return false;
 }

@@ -1,0 +1,48 @@
+/** Puts messages into a test user's mailbox and reads what arrived, over IMAP trusting only the test CA. */
+import { ImapFlow } from 'imapflow';
+import type { MailServersInfo, TestUser } from '../servers/mail-servers';
+
+async function withClient<T>(servers: MailServersInfo, user: TestUser, work: (client: ImapFlow) => Promise<T>): Promise<T> {
+  const client = new ImapFlow({
+    host: servers.host,
+    port: servers.imapPort,
+    secure: true,
+    tls: { ca: [servers.caCertPem] },
+    auth: { user: user.address, pass: user.password },
+    logger: false,
+  });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.logout();
+  }
+}
+
+/** Appends raw RFC 5322 messages (LF or CRLF) to a folder, unread. */
+export async function appendMessages(servers: MailServersInfo, user: TestUser, raws: string[], folder = 'INBOX'): Promise<void> {
+  await withClient(servers, user, async (client) => {
+    for (const raw of raws) await client.append(folder, Buffer.from(raw.replace(/\r?\n/g, '\r\n')), []);
+  });
+}
+
+/** The raw source of the newest message with `subject`, polling until it arrives (bounded). */
+export async function sourceOf(servers: MailServersInfo, user: TestUser, subject: string, folder = 'INBOX'): Promise<string | null> {
+  return withClient(servers, user, async (client) => {
+    for (let attempt = 0; attempt < 75; attempt++) {
+      const lock = await client.getMailboxLock(folder);
+      try {
+        const found = await client.search({ subject }, { uid: true });
+        const uid = found && found.length > 0 ? found[found.length - 1] : undefined;
+        if (uid !== undefined) {
+          const message = await client.fetchOne(String(uid), { source: true }, { uid: true });
+          if (message && message.source) return message.source.toString('utf8');
+        }
+      } finally {
+        lock.release();
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    return null;
+  });
+}
