@@ -155,12 +155,12 @@ async function loadMain(argv: string[] = ['electron', '.']) {
   }
 }
 
-const flush = () => new Promise((resolve) => setTimeout(resolve, 10));
-
 async function startApp(argv?: string[]) {
   await loadMain(argv);
   fake.ready?.();
-  await flush();
+  // Start-up reads files (window state) and awaits the keychain: wait for its last step, the
+  // unread count, rather than for a guessed time.
+  await vi.waitFor(() => expect(fake.badge.length).toBeGreaterThan(0));
   const window = fake.windows[0]!;
   return window;
 }
@@ -216,8 +216,10 @@ describe('main process composition', () => {
     expect(core.createCore).toHaveBeenCalledExactlyOnceWith(expect.objectContaining({ profileDir: profiles }));
     // No keychain in this fake: passwords stay in memory (the module registry was reset, so
     // compare by name rather than by class identity).
-    const { secrets } = core.createCore.mock.calls[0]?.[0] as { secrets: object };
+    const { secrets, keyWrapper } = core.createCore.mock.calls[0]?.[0] as { secrets: object; keyWrapper?: object };
     expect(secrets.constructor.name).toBe(MemorySecretStore.name);
+    // Nor a keychain to wrap the keystore's key: the keystore will ask for a passphrase.
+    expect(keyWrapper).toBeUndefined();
     const { options, url } = window as unknown as { options: { webPreferences: Record<string, unknown>; width: number }; url: string };
     expect(url).toBe('app://sealmail/index.html');
     expect(options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
@@ -232,9 +234,8 @@ describe('main process composition', () => {
     const event = { preventDefault: vi.fn() };
     fireApp('will-quit', event);
     expect(event.preventDefault).toHaveBeenCalled();
-    await flush();
+    await vi.waitFor(() => expect(fake.log.at(-1)).toBe('quit'));
     expect(core.close).toHaveBeenCalledOnce();
-    expect(fake.log.at(-1)).toBe('quit');
   });
 
   it('a second instance quits at once and leaves the profile to the first', async () => {
@@ -288,14 +289,13 @@ describe('main process composition', () => {
     expect(fake.badge.at(-1)).toBe(2);
     core.unread = 3;
     for (const sink of core.sinks) sink('messagesChanged', { accountId: 'a1', folder: 'INBOX' } as never);
-    await flush();
+    await vi.waitFor(() => expect(fake.notifications).toHaveLength(1));
     expect(fake.badge.at(-1)).toBe(3);
     const [notification] = fake.notifications;
     expect(notification?.shown).toBe(true);
     expect(notification?.options).toMatchObject({ title: 'Bob (bob@example.test)', body: 'Lunch?' });
     notification?.emit('click');
-    await flush();
-    expect(window.focus).toHaveBeenCalled();
+    await vi.waitFor(() => expect(window.focus).toHaveBeenCalled());
     expect(shellEventsOf(window).at(-1)).toEqual({ event: 'openMessageRequested', payload: { accountId: 'a1', folder: 'INBOX', uid: 42 } });
   });
 });

@@ -19,6 +19,7 @@ import { createMainWindow, focusWindow } from './main-window';
 import { installNavigationGuards } from './navigation-guards';
 import { createNewMailNotifier } from './new-mail-notification';
 import { denyAllPermissions } from './permission-guards';
+import { openSafeStorageKeyWrapper } from './safe-storage-key-wrapper';
 import { openSafeStorageSecretStore, SECRETS_FILE_NAME } from './safe-storage-secrets';
 import { ShellEvents } from './shell-events';
 import { createTrustedSenderCheck } from './trusted-sender';
@@ -81,7 +82,14 @@ async function start(): Promise<void> {
 
   const profileDir = app.getPath('userData');
   const windowStatePath = join(profileDir, WINDOW_STATE_FILE_NAME);
-  const core = createCore({ profileDir, secrets: await openSecrets(join(profileDir, SECRETS_FILE_NAME)), logger });
+  const core = createCore({
+    profileDir,
+    secrets: await openSecrets(join(profileDir, SECRETS_FILE_NAME)),
+    // The keystore's data key is wrapped by the OS keychain where there is a real one; otherwise
+    // the keystore asks for a passphrase.
+    keyWrapper: (await openSafeStorageKeyWrapper(safeStorage)) ?? undefined,
+    logger,
+  });
   const unbind = bindIpc({
     ipcMain,
     handlers: core.handlers,
