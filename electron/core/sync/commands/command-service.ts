@@ -25,8 +25,12 @@ export interface CommandOptions {
   onSent?: (accountId: string, folders: string[]) => void;
 }
 
-/** Failures that mean "not now", not "no": the command stays queued. */
-const OFFLINE = new Set(['HOST_UNREACHABLE', 'TIMEOUT', 'PASSWORD_REQUIRED']);
+/**
+ * Failures that mean "the server said no" to this command: it is rolled back. Everything else
+ * (unreachable, timeout, a TLS or certificate problem, a password needed) means "not now": the
+ * command stays queued, since the user's change is still wanted once the connection is sound.
+ */
+const REFUSALS = new Set(['PROTOCOL_ERROR', 'NOT_FOUND', 'INVALID_INPUT', 'INTERNAL']);
 
 export class CommandService {
   private queue: Command[] = [];
@@ -156,7 +160,7 @@ export class CommandService {
       await access.withMailbox(command.folder, (client) => sendCommand(client, command));
     } catch (error) {
       const code = error instanceof SealmailError ? error.code : 'INTERNAL';
-      if (OFFLINE.has(code)) {
+      if (!REFUSALS.has(code)) {
         command.attempts += 1;
         await this.file.save(this.queue).catch(() => undefined);
         return 'offline';

@@ -27,6 +27,8 @@ export async function otherClient(servers: MailServersInfo): Promise<ImapFlow> {
 export async function serverFlags(client: ImapFlow, path: string): Promise<{ uid: number; seen: boolean; flagged: boolean }[]> {
   const lock = await client.getMailboxLock(path);
   try {
+    // Expunges are only reported between commands (never during FETCH): let them arrive first.
+    await client.noop();
     const list: { uid: number; seen: boolean; flagged: boolean }[] = [];
     if (client.mailbox && client.mailbox.exists > 0) {
       for await (const message of client.fetch('1:*', { uid: true, flags: true })) {
