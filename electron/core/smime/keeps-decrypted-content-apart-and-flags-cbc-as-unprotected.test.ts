@@ -46,7 +46,7 @@ describe('decrypted content', () => {
   it('is refused when AES-GCM ciphertext was altered', async () => {
     const entity = encryptedToAlice(true);
     const der = decodeBody(readEntity(entity));
-    der[der.length - 40] ^= 0x01; // inside the ciphertext, before the mac
+    der[der.length - 40] = der[der.length - 40]! ^ 0x01; // inside the ciphertext, before the mac
     const altered = Buffer.concat([entity.subarray(0, entity.indexOf('\r\n\r\n') + 4), Buffer.from(wrapBase64(der))]);
     const result = await f.read(message(HEADERS, altered), { decryptor });
     expect(result.verdict.encryption.status).toBe('error');
