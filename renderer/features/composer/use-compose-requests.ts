@@ -14,6 +14,8 @@ export function composerStartFromLink(request: ComposeRequest): ComposerStart {
     title: 'New message',
     draft: { to: request.to, cc: request.cc, subject: request.subject, text: request.body },
     focus: request.to.length > 0 ? 'text' : 'to',
+    // The link's author wrote this text; a signature would vouch for every word of it.
+    notice: 'Filled in from a link. Read all of it before you send it.',
   };
 }
 
