@@ -40,6 +40,9 @@ let mainWindow: BrowserWindow | null = null;
 /** Menu commands, mailto: links and notification clicks on their way to the window. */
 const shellEvents = new ShellEvents();
 const compose = (request: ComposeRequest) => shellEvents.send('composeRequested', request);
+const composeFromLink = (link: string | null) => {
+  if (link !== null && !requestComposeFromLink(link, compose)) logger.warn('Ignored a mailto: link that could not be read');
+};
 
 if (!app.requestSingleInstanceLock()) {
   // Another Sealmail owns this profile. It receives this launch's command line (a mailto: link,
@@ -49,16 +52,16 @@ if (!app.requestSingleInstanceLock()) {
   installNavigationGuards(app, (url) => openExternalSafely(url, shell));
   app.on('second-instance', (_event, argv) => {
     if (mainWindow) focusWindow(mainWindow);
-    requestComposeFromLink(findMailtoArgument(argv), compose);
+    composeFromLink(findMailtoArgument(argv));
   });
   // macOS hands links over as 'open-url', possibly before 'ready': listen from the start.
   app.on('open-url', (event, url) => {
     event.preventDefault();
     if (mainWindow) focusWindow(mainWindow);
-    requestComposeFromLink(url, compose);
+    composeFromLink(url);
   });
   // Linux and Windows start Sealmail with the link on its command line.
-  requestComposeFromLink(findMailtoArgument(process.argv), compose);
+  composeFromLink(findMailtoArgument(process.argv));
   app.whenReady().then(start).catch((error: unknown) => {
     logger.error('Sealmail could not start', { error: error instanceof Error ? error.stack : String(error) });
     app.exit(1);
