@@ -23,7 +23,7 @@ beforeAll(() => {
   writeFileSync(legacyPath, pki.p12('bob-out', bob, { password: 'bob pw', args: ['-legacy'] }));
   certsOnlyPath = join(pki.dir, 'certs.p12');
   writeFileSync(certsOnlyPath, pki.p12('certs-out', alice, { password: 'p12 pw', noKey: true }));
-});
+}, 60_000);
 afterAll(() => pki.cleanup());
 
 async function sealmail(args: string[], env: Record<string, string> = {}) {

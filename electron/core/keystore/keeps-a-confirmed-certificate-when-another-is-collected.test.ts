@@ -15,7 +15,7 @@ beforeAll(async () => {
   second = new X509Certificate(pki.person({ name: 'bob2', email: 'bob@example.test', days: 40 }).certPem);
   await new Promise((resolve) => setTimeout(resolve, 1100));
   third = new X509Certificate(pki.person({ name: 'bob3', email: 'bob@example.test', days: 40 }).certPem);
-});
+}, 60_000);
 afterAll(() => pki.cleanup());
 
 let fixture: KeystoreFixture;

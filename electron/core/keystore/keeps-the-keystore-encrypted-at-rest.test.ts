@@ -11,7 +11,7 @@ beforeAll(() => {
   const alice = pki.person({ name: 'alice', email: 'alice@example.test', subject: '/CN=Alice Example' });
   keyPem = readFileSync(alice.keyPath, 'utf8');
   p12 = pki.p12('alice', alice, { password: 'p12 password', chain: true });
-});
+}, 60_000);
 afterAll(() => pki.cleanup());
 
 let fixture: KeystoreFixture;

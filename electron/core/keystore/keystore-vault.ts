@@ -84,7 +84,12 @@ export class KeystoreVault {
     }
     const entries = file.keys.filter((k): k is PassphraseWrappedKey => k.kind === 'passphrase');
     if (entries.length === 0) {
-      throw new SealmailError('KEYSTORE_LOCKED', "This keystore is protected by the operating system's keychain; open it in the Sealmail app.");
+      throw new SealmailError(
+        'KEYSTORE_LOCKED',
+        this.options.keyWrapper
+          ? "The operating system's keychain no longer opens your keystore (was the keychain reset?); no passphrase can open it instead."
+          : "This keystore is protected by the operating system's keychain; open it in the Sealmail app.",
+      );
     }
     for (const entry of entries) {
       let dataKey: Buffer | null;

@@ -17,7 +17,7 @@ beforeAll(async () => {
   keyDer = createPrivateKey(readFileSync(alice.keyPath)).export({ format: 'der', type: 'pkcs8' }).toString('base64');
   p12 = Buffer.from(pki.p12('alice', alice, { password: 'pw', chain: true })).toString('base64');
   core = createCore({ profileDir: pki.dir, secrets: new MemorySecretStore() });
-});
+}, 60_000);
 afterAll(async () => {
   await core.close();
   pki.cleanup();

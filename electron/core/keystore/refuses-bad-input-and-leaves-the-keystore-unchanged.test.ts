@@ -10,7 +10,7 @@ beforeAll(() => {
   pki = makeTestPki();
   alice = pki.person({ name: 'alice', email: 'alice@example.test' });
   p12 = pki.p12('alice', alice, { password: 'right', chain: true });
-});
+}, 60_000);
 afterAll(() => pki.cleanup());
 
 let fixture: KeystoreFixture;

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestPki, type TestPki } from './testing/make-certificates';
+import type { Clock } from '../ports';
 import { fixedClock, makeKeystoreFixture, PASSPHRASE, type KeystoreFixture } from './testing/keystore-fixture';
 
 let pki: TestPki;
 beforeAll(() => {
   pki = makeTestPki();
-});
+}, 60_000);
 afterAll(() => pki.cleanup());
 
 let fixture: KeystoreFixture;
@@ -14,7 +15,8 @@ beforeEach(() => {
 });
 afterEach(() => fixture.cleanup());
 
-async function importOne(name: string, options: Omit<Parameters<TestPki['person']>[0], 'name'>, clock = fixedClock(new Date().toISOString())) {
+// Without a clock given, the system clock: a fixed one taken before openssl made the certificate would call it not yet valid.
+async function importOne(name: string, options: Omit<Parameters<TestPki['person']>[0], 'name'>, clock?: Clock) {
   const keystore = fixture.open({ clock });
   if ((await keystore.status()).state === 'missing') await keystore.create(PASSPHRASE);
   else await keystore.unlock(PASSPHRASE);

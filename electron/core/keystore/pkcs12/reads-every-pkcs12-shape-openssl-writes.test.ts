@@ -11,7 +11,7 @@ beforeAll(() => {
   pki = makeTestPki();
   rsa = pki.person({ name: 'alice', email: 'alice@example.test', subject: '/CN=Alice Example' });
   ec = pki.person({ name: 'bob', email: 'bob@example.test', key: 'ec' });
-});
+}, 60_000);
 afterAll(() => pki.cleanup());
 
 describe('PKCS#12 reading', () => {

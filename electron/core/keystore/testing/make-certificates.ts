@@ -47,6 +47,7 @@ export const P12_SHAPES: Record<string, string[]> = {
   'openssl -legacy (RC2-40 certificates, 3DES key, SHA-1 MAC)': ['-legacy'],
   'Windows and Firefox export (3DES for both, SHA-1 MAC)': ['-certpbe', 'PBE-SHA1-3DES', '-keypbe', 'PBE-SHA1-3DES', '-macalg', 'sha1'],
   'unencrypted certificates, 3DES key': ['-certpbe', 'NONE', '-keypbe', 'PBE-SHA1-3DES', '-macalg', 'sha1'],
+  'PBES2 with AES-128-CBC and a SHA-512 MAC': ['-certpbe', 'AES-128-CBC', '-keypbe', 'AES-128-CBC', '-macalg', 'sha512'],
 };
 
 function openssl(args: string[], cwd: string): void {
