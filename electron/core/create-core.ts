@@ -76,8 +76,9 @@ export function createCore(options: CoreOptions): Core {
     ...composeHandlers(
       new ComposeService(mail, accounts),
       new AddressSuggestions(mail, accounts),
-      // No keystore and no S/MIME sending yet: the composer then asks before sending unprotected.
-      new ComposeReadinessService(accounts, { canProtect: false }),
+      // Certificates come from the keystore; sending cannot sign or encrypt until S/MIME is wired
+      // into it (then canProtect: true), so until then the composer asks before sending unprotected.
+      new ComposeReadinessService(accounts, { canProtect: false, keystore }),
     ),
     ...readerHandlers(new AttachmentService(mail), new RemoteContentService(mail, new SenderAllowList(options.profileDir), lazySanitiser(), fetchRemoteImage)),
   };
