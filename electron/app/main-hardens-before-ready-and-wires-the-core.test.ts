@@ -272,6 +272,17 @@ describe('main process composition', () => {
     expect(shellEventsOf(window).at(-1)).toMatchObject({ event: 'composeRequested', payload: { to: ['dave@example.test'] } });
   });
 
+  it('on macOS, a mailto: link arriving with no window open opens one and composes there', async () => {
+    const first = await startApp();
+    first.emit('closed');
+    const event = { preventDefault: vi.fn() };
+    fireApp('open-url', event, 'mailto:erin@example.test');
+    await vi.waitFor(() => expect(fake.windows).toHaveLength(2));
+    const second = fake.windows[1]!;
+    second.webContents.emit('did-finish-load');
+    expect(shellEventsOf(second)).toEqual([{ event: 'composeRequested', payload: { to: ['erin@example.test'], cc: [], subject: '', body: '' } }]);
+  });
+
   it('sets the application menu, whose commands reach the window; no reload when packaged', async () => {
     const window = await startApp();
     window.webContents.emit('did-finish-load');

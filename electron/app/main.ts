@@ -37,6 +37,8 @@ app.enableSandbox();
 
 const ownContents = new WeakSet<WebContents>();
 let mainWindow: BrowserWindow | null = null;
+/** Opens the main window when there is none (macOS keeps running without one); set once ready. */
+let ensureWindow: (() => void) | null = null;
 /** Menu commands, mailto: links and notification clicks on their way to the window. */
 const shellEvents = new ShellEvents();
 const compose = (request: ComposeRequest) => shellEvents.send('composeRequested', request);
@@ -58,6 +60,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('open-url', (event, url) => {
     event.preventDefault();
     if (mainWindow) focusWindow(mainWindow);
+    else ensureWindow?.();
     composeFromLink(url);
   });
   // Linux and Windows start Sealmail with the link on its command line.
@@ -114,6 +117,9 @@ async function start(): Promise<void> {
     return window;
   };
   await openWindow();
+  ensureWindow = () => {
+    if (!mainWindow) void openWindow();
+  };
 
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) void openWindow();
