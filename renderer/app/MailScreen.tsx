@@ -14,6 +14,7 @@ import { FolderPane } from '../features/folders/FolderPane';
 import { MessageListPane } from '../features/messages/MessageListPane';
 import { MessagePane, type ReaderCommands } from '../features/reader/MessagePane';
 import { useShortcut, useShowShortcutHelp } from '../features/shortcuts/ShortcutsProvider';
+import { ConnectionSecurity } from '../features/posture/ConnectionSecurity';
 import { useMenuCommands } from '../features/shortcuts/use-menu-commands';
 import { SyncStatus } from '../features/sync/SyncStatus';
 import { folderLabel } from '../lib/folders';
@@ -150,6 +151,7 @@ export function MailScreen({ account, accounts, onSwitchAccount, onAddAccount }:
             <Icon name="plus" />
             Add account
           </button>
+          <ConnectionSecurity key={account.id} account={account} />
           <button type="button" className="button button-quiet button-small" onClick={() => setCertificatesOpen(true)}>
             <Icon name="shield" />
             Certificates

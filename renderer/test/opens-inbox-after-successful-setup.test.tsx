@@ -31,8 +31,9 @@ test('a successful setup sends the typed settings and opens the inbox', async ()
     address: 'alice@example.test',
     displayName: 'Alice Example',
     password: 'correct horse',
-    imap: { host: 'imap.example.test', port: 993 },
-    smtp: { host: 'smtp.example.test', port: 587 },
+    imap: { host: 'imap.example.test', port: 993, security: 'tls' },
+    // 587 is the STARTTLS port: the form switched to STARTTLS, required.
+    smtp: { host: 'smtp.example.test', port: 587, security: 'starttls' },
   });
   expect(fake.calls.find((c) => c.name === 'listMessages')?.input).toEqual({ accountId: 'acc-1', folder: 'INBOX', offset: 0, limit: 100 });
 });

@@ -1,0 +1,86 @@
+/**
+ * The "Connection security" button of an account and the panel it opens: asks the core to measure
+ * both connections now and shows how each is protected, or why it is not. Connected.
+ */
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import type { Account } from '../../../shared/domain';
+import type { AccountPosture } from '../../../shared/transport-types';
+import { useApi } from '../../api/api-context';
+import { ConnectionPostureView } from '../../components/ConnectionPostureView';
+import { Icon } from '../../components/Icon';
+import { ErrorAlert, Spinner } from '../../components/Notices';
+import { settle } from '../../lib/settle';
+import '../../styles/connection-security.css';
+
+type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; posture: AccountPosture };
+
+export function ConnectionSecurity({ account }: { account: Account }) {
+  const [open, setOpen] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
+  return (
+    <>
+      <button type="button" ref={opener} className="button button-quiet button-small" onClick={() => setOpen(true)}>
+        <Icon name="shield" />
+        Connection security
+      </button>
+      {open ? (
+        <PosturePanel
+          account={account}
+          onClose={() => {
+            setOpen(false);
+            opener.current?.focus();
+          }}
+        />
+      ) : null}
+    </>
+  );
+}
+
+function PosturePanel({ account, onClose }: { account: Account; onClose(): void }) {
+  const api = useApi();
+  const id = useId();
+  const [state, setState] = useState<State>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const close = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => close.current?.focus(), []);
+  useEffect(() => {
+    let live = true;
+    setState({ status: 'loading' });
+    void settle(() => api.accountPosture({ accountId: account.id })).then((result) => {
+      if (!live) return;
+      setState(result.ok ? { status: 'ready', posture: result.value } : { status: 'error', message: result.error.message });
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, account.id, attempt]);
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+
+  return (
+    <div className="modal-backdrop">
+      <div
+        className="modal"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={`${id}-title`}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') onClose();
+        }}
+      >
+        <h2 id={`${id}-title`}>Connection security of {account.address}</h2>
+        {state.status === 'loading' ? <Spinner label="Checking both servers…" /> : null}
+        {state.status === 'error' ? <ErrorAlert message={state.message} /> : null}
+        {state.status === 'ready' ? <ConnectionPostureView posture={state.posture} /> : null}
+        <div className="form-actions">
+          <button type="button" className="button" onClick={retry} disabled={state.status === 'loading'}>
+            Check again
+          </button>
+          <button type="button" className="button button-primary" ref={close} onClick={onClose}>
+            Close
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
