@@ -19,10 +19,12 @@ const ShortcutsContext = createContext<ShortcutsContextValue | null>(null);
 /** The id of the search box (issue 7's search feature); `/` focuses it, else any search landmark's input. */
 export const SEARCH_INPUT_ID = 'message-search';
 
+function searchBox(): HTMLElement | null {
+  return document.getElementById(SEARCH_INPUT_ID) ?? document.querySelector<HTMLElement>('[role="search"] input, input[type="search"], [role="searchbox"]');
+}
+
 function focusSearch(): boolean {
-  const target =
-    document.getElementById(SEARCH_INPUT_ID) ??
-    document.querySelector<HTMLElement>('[role="search"] input, input[type="search"], [role="searchbox"]');
+  const target = searchBox();
   if (!target) return false;
   target.focus();
   return true;
@@ -85,13 +87,15 @@ export function ShortcutsProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo(() => ({ register, showHelp: () => setHelpOpen(true) }), [register]);
+  // Worked out when the overlay opens, so it reflects what the window can do at that moment.
   const available = useMemo(() => {
     void version;
-    const set = new Set<ShortcutAction>(['help', 'send']);
+    if (!helpOpen) return new Set<ShortcutAction>();
+    const set = new Set<ShortcutAction>(['help', 'send', 'next', 'previous']);
     for (const [action, list] of handlers.current) if (list.length > 0) set.add(action);
-    for (const action of Object.keys(FALLBACKS) as ShortcutAction[]) set.add(action);
+    if (searchBox()) set.add('search');
     return set;
-  }, [version]);
+  }, [version, helpOpen]);
 
   return (
     <ShortcutsContext.Provider value={value}>
