@@ -80,3 +80,18 @@ test('files are attached by the picker and sent as base64', async () => {
   const sent = fake.calls.find((c) => c.name === 'sendMessage')?.input as { attachments: { filename: string; base64: string }[] };
   expect(sent.attachments).toEqual([{ filename: 'hello.txt', contentType: 'text/plain', base64: btoa('hello file') }]);
 });
+
+test('files dropped on the composer are attached, and the total size is capped with a clear reason', async () => {
+  renderApp(mailboxHandlers());
+  const dialog = await openComposer();
+  const small = new File(['dropped'], 'dropped.txt', { type: 'text/plain' });
+  fireEvent.dragOver(dialog, { dataTransfer: { types: ['Files'], files: [small] } });
+  fireEvent.drop(dialog, { dataTransfer: { types: ['Files'], files: [small] } });
+  expect((await within(dialog).findByRole('list', { name: 'Attached files' })).textContent).toContain('dropped.txt');
+
+  const huge = new File(['x'], 'huge.bin');
+  Object.defineProperty(huge, 'size', { value: 30 * 1024 * 1024 });
+  fireEvent.drop(dialog, { dataTransfer: { types: ['Files'], files: [huge] } });
+  expect((await within(dialog).findByRole('alert')).textContent).toMatch(/add up to 20 MB.*Nothing was added/);
+  expect(within(dialog).getByRole('list', { name: 'Attached files' }).textContent).not.toContain('huge.bin');
+});
