@@ -37,7 +37,7 @@ export function createSmimeFixture(): SmimeFixture {
       return withMessageHeaders(entity, { from: options.from ?? identity.email, to: ['carol@example.test'], subject: 'Signed', date: now });
     },
     read(raw, options = {}) {
-      return readSecureMessage(raw, { anchors: [ca.certificate], knownCertificates: [], at: now, revocation: null, decryptor: null, ...options });
+      return readSecureMessage(raw, { anchors: [ca.certificate], knownCertificates: [], at: new Date(), revocation: null, decryptor: null, ...options });
     },
     cleanup: () => pki.cleanup(),
   };
