@@ -51,7 +51,8 @@ describe('the visible text of shown HTML', () => {
   it('leaves out what the sender hid from the reader', () => {
     const text = visibleText(
       '<p>Hello <b>Alice</b></p><div style="display:none">SECRET-1</div><p hidden>SECRET-2</p>' +
-        '<span style="font-size:0">SECRET-3</span><ul><li>one</li><li>two</li></ul><a href="https://example.test/x">site</a>',
+        '<span style="font-size:0">SECRET-3</span><ul><li>one</li><li>two</li></ul><a href="https://example.test/x">site</a>' +
+        '<style>.tuck { display: none } .ghost { visibility: hidden }</style><div class="tuck">SECRET-4</div><p class="ghost"><span>SECRET-5</span></p>',
     );
     expect(text).not.toMatch(/SECRET/);
     expect(text).toContain('Hello Alice');

@@ -11,13 +11,17 @@ const SKIPPED = new Set(['head', 'title', 'style', 'script', 'template', 'noscri
 const BLOCKS = new Set(['p', 'div', 'section', 'article', 'header', 'footer', 'blockquote', 'pre', 'table', 'tr', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr']);
 const HIDING_STYLE = /(display\s*:\s*none|visibility\s*:\s*hidden|opacity\s*:\s*0(?:\.0*)?\s*(?:;|$)|font-size\s*:\s*0(?:px|pt|em|rem|%)?\s*(?:;|$)|(?:max-)?height\s*:\s*0(?:px)?\s*(?:;|$))/i;
 
-function isHidden(element: Element): boolean {
+/** Hidden by attribute, inline style, or the message's own style sheet (jsdom computes the cascade). */
+function isHidden(element: Element, view: Window): boolean {
   if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
-  return HIDING_STYLE.test(element.getAttribute('style') ?? '');
+  if (HIDING_STYLE.test(element.getAttribute('style') ?? '')) return true;
+  const style = view.getComputedStyle(element);
+  return style.display === 'none' || style.visibility === 'hidden' || style.visibility === 'collapse' || /^0(px|pt|em|rem|%)?$/.test(style.fontSize) || style.opacity === '0';
 }
 
 export function visibleText(html: string): string {
-  const { document } = new JSDOM(`<!DOCTYPE html><body>${html}</body>`).window;
+  const { window } = new JSDOM(`<!DOCTYPE html><body>${html}</body>`);
+  const document = window.document;
   const out: string[] = [];
   const walk = (node: Node) => {
     if (node.nodeType === 3) {
@@ -27,7 +31,7 @@ export function visibleText(html: string): string {
     if (node.nodeType !== 1) return;
     const element = node as Element;
     const tag = element.localName;
-    if (SKIPPED.has(tag) || isHidden(element)) return;
+    if (SKIPPED.has(tag) || isHidden(element, window as unknown as Window)) return;
     if (tag === 'br') {
       out.push('\n');
       return;
