@@ -102,6 +102,14 @@ const reader = (page: Page) => page.getByRole('region', { name: 'Message', exact
 const list = (page: Page) => page.getByRole('listbox', { name: 'Messages' });
 const frame = (page: Page) => reader(page).locator('iframe[sandbox=""]');
 
+/** axe-core over the window (not inside the sandboxed message frame, where no script may run). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const axe = await new AxeBuilder({ page }).exclude('iframe.message-html').options({ iframes: false }).analyze();
+  return axe.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
 async function open(page: Page, subject: string) {
   await list(page).getByRole('option', { name: new RegExp(subject) }).click();
   await expect(reader(page).getByRole('heading', { name: subject })).toBeVisible();
@@ -116,6 +124,7 @@ test('remote images stay blocked until allowed; inline images show; an attachmen
   await expect(frame(page)).toHaveAttribute('srcdoc', new RegExp(`data:image/png;base64,${PNG.slice(0, 40).replace(/\+/g, '\\+')}`));
   await expect(frame(page)).not.toHaveAttribute('srcdoc', /127\.0\.0\.1/);
   expect(imageHits).toBe(0);
+  expect(await seriousViolations(page)).toEqual([]);
 
   const saving = page.waitForEvent('download');
   await reader(page).getByRole('button', { name: 'Save plan.txt' }).click();
@@ -186,6 +195,7 @@ test('shortcuts move, open, compose and explain themselves; a picked file is att
   await page.keyboard.press('?');
   const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(help).toContainText('Reply to all');
+  expect(await seriousViolations(page)).toEqual([]);
   await page.keyboard.press('Escape');
   await expect(help).toBeHidden();
 
@@ -203,10 +213,7 @@ test('shortcuts move, open, compose and explain themselves; a picked file is att
   await composer.getByLabel('Choose files to attach').setInputFiles({ name: 'report.txt', mimeType: 'text/plain', buffer: Buffer.from('Quarterly numbers: 42') });
   await expect(composer.getByRole('list', { name: 'Attached files' })).toContainText('report.txt');
 
-  // The message frame is sandboxed without scripts, so axe cannot run inside it; its content is the sender's.
-  const axe = await new AxeBuilder({ page }).exclude('iframe.message-html').options({ iframes: false }).analyze();
-  const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
 
   // Unprotected on purpose: both toggles switched off by hand.
   await composer.getByRole('button', { name: 'Sign' }).click();
