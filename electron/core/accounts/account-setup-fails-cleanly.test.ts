@@ -2,7 +2,7 @@
  * Account setup against servers that must be refused: each failure gives its own clear message,
  * nothing is saved, and the password never reaches a server that is not proven to speak TLS.
  */
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -40,7 +40,14 @@ const settings = (imapPort: number, smtpPort: number) => ({
 async function expectNothingSaved() {
   const listed = await dispatchCall(core.handlers, 'listAccounts', {});
   expect(listed).toEqual({ ok: true, value: [] });
-  expect(await readdir(profileDir)).toEqual([]);
+  // The profile may hold the (empty) local mail store, but no account and nothing of its settings.
+  const files = await readdir(profileDir);
+  expect(files).not.toContain('accounts.json');
+  for (const file of files) {
+    const bytes = await readFile(join(profileDir, file), 'latin1');
+    expect(bytes).not.toContain('alice@example.test');
+    expect(bytes).not.toContain(PASSWORD);
+  }
 }
 
 describe('account setup', () => {
