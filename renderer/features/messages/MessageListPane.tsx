@@ -1,13 +1,18 @@
 /**
- * A folder's messages, newest first as the core returns them, 100 at a time with "Load more".
+ * A folder's messages, newest first from the local store, 100 at a time: scrolling near the end
+ * (or "Load more") loads the next page. A search box narrows the list while typing; a small
+ * toolbar flags, marks unread, archives or deletes the selected message, with Undo for a moment.
  * Reloads what is shown when the core reports that this folder changed.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MessageSummary } from '../../../shared/domain';
 import { useApi } from '../../api/api-context';
 import { MessageList } from '../../components/MessageList';
-import { EmptyState, ErrorAlert, Spinner } from '../../components/Notices';
+import { EmptyState, ErrorAlert, Notice, Spinner } from '../../components/Notices';
 import { settle } from '../../lib/settle';
+import { MessageActions, UndoBar } from './MessageActions';
+import { useMessageActions } from './use-message-actions';
+import { useMessageSearch } from './use-message-search';
 
 const PAGE = 100;
 /** The contract's largest page; a reload asks for what is on screen, up to this. */
@@ -39,9 +44,15 @@ export function MessageListPane({ accountId, folder, folderTitle, selectedUid, o
   const api = useApi();
   const [state, setState] = useState<ListState>(EMPTY);
   const [loadingMore, setLoadingMore] = useState(false);
+  const [query, setQuery] = useState('');
+  const [changes, setChanges] = useState(0);
+  const [notice, setNotice] = useState<string | null>(null);
+  const search = useMessageSearch(accountId, folder, query, changes);
+  const actions = useMessageActions(accountId, folder);
   /** Bumped on every folder switch and reload; an answer for an older request is dropped. */
   const generation = useRef(0);
   const shown = useRef(0);
+  const loadingMoreRef = useRef(false);
   shown.current = state.messages.length;
 
   const load = useCallback(
@@ -62,6 +73,7 @@ export function MessageListPane({ accountId, folder, folderTitle, selectedUid, o
   useEffect(() => {
     setState(EMPTY);
     setLoadingMore(false);
+    setQuery('');
     void load(PAGE);
     return () => {
       generation.current++;
@@ -72,16 +84,22 @@ export function MessageListPane({ accountId, folder, folderTitle, selectedUid, o
     () =>
       api.on('messagesChanged', (change) => {
         if (change.accountId === accountId && change.folder === folder) {
+          setChanges((n) => n + 1);
           void load(Math.min(MAX_PAGE, Math.max(PAGE, shown.current)));
         }
       }),
     [api, accountId, folder, load],
   );
 
+  useEffect(() => api.on('mailNotice', (event) => setNotice(event.message)), [api]);
+
   const loadMore = async () => {
+    if (loadingMoreRef.current) return;
+    loadingMoreRef.current = true;
     const mine = generation.current;
     setLoadingMore(true);
     const result = await settle(() => api.listMessages({ accountId, folder, offset: shown.current, limit: PAGE }));
+    loadingMoreRef.current = false;
     if (mine !== generation.current) return;
     setLoadingMore(false);
     setState((old) =>
@@ -100,6 +118,9 @@ export function MessageListPane({ accountId, folder, folderTitle, selectedUid, o
   };
 
   const hasMore = state.messages.length < state.total;
+  const searching = search.results !== null;
+  const rows = search.results ?? state.messages;
+  const selected = rows.find((m) => m.uid === selectedUid) ?? null;
 
   return (
     <div className="list-pane">
@@ -111,6 +132,27 @@ export function MessageListPane({ accountId, folder, folderTitle, selectedUid, o
           </span>
         ) : null}
       </header>
+      <div className="message-search" role="search">
+        <input
+          type="search"
+          className="input"
+          aria-label="Search messages"
+          placeholder="Search: words, from:, to:, subject:, has:attachment, is:unread"
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+        />
+      </div>
+      <MessageActions
+        selected={selected}
+        onToggleRead={(m) => void actions.setFlag(m.uid, 'seen', !m.seen)}
+        onToggleFlag={(m) => void actions.setFlag(m.uid, 'flagged', !m.flagged)}
+        onArchive={(m) => void actions.archive(m.uid)}
+        onDelete={(m) => void actions.remove(m.uid)}
+      />
+      {actions.undo ? <UndoBar label={actions.undo.label} onUndo={() => void actions.takeBack()} /> : null}
+      {notice ? <Notice tone="warning">{notice}</Notice> : null}
+      {actions.error ? <ErrorAlert message={actions.error} /> : null}
+      {search.error ? <ErrorAlert message={search.error} /> : null}
       {state.error ? (
         <div className="pane-error">
           <ErrorAlert message={state.error} />
@@ -120,13 +162,15 @@ export function MessageListPane({ accountId, folder, folderTitle, selectedUid, o
         </div>
       ) : null}
       {!state.loaded ? <Spinner label="Loading messages…" /> : null}
-      {state.loaded && state.messages.length === 0 && !state.error ? <EmptyState title="No messages">This folder is empty.</EmptyState> : null}
-      {state.messages.length > 0 ? (
+      {searching && rows.length === 0 && !search.searching ? <EmptyState title="No matches">No message in this folder matches “{query}”.</EmptyState> : null}
+      {!searching && state.loaded && state.messages.length === 0 && !state.error ? <EmptyState title="No messages">This folder is empty.</EmptyState> : null}
+      {rows.length > 0 ? (
         <MessageList
-          messages={state.messages}
+          messages={rows}
           selectedUid={selectedUid}
           onSelect={select}
-          onLoadMore={hasMore ? () => void loadMore() : undefined}
+          onLoadMore={hasMore && !searching ? () => void loadMore() : undefined}
+          onEndReached={hasMore && !searching ? () => void loadMore() : undefined}
           loadingMore={loadingMore}
         />
       ) : null}

@@ -1,0 +1,42 @@
+import { cleanup, render, screen } from '@testing-library/react';
+import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import type { MessageSummary } from '../../../shared/domain';
+import { MessageList, VIRTUALISE_ABOVE } from '../../components/MessageList';
+
+// The simulated DOM has no layout: give the list's scroll pane the height a window would.
+beforeEach(() => {
+  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockImplementation(function (this: HTMLElement) {
+    return this.classList.contains('message-list-scroll') ? 700 : 0;
+  });
+});
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
+
+const many = (count: number): MessageSummary[] =>
+  Array.from({ length: count }, (_, i) => ({
+    uid: count - i,
+    subject: `Message ${count - i}`,
+    from: { name: 'Bob', address: 'bob@example.test' },
+    to: [],
+    date: '2025-01-01T00:00:00.000Z',
+    seen: i % 3 !== 0,
+    flagged: false,
+    hasAttachments: false,
+    size: 100,
+  }));
+
+test('100,000 messages put only a window of rows in the DOM, each telling its place in the whole', () => {
+  render(<MessageList messages={many(100_000)} selectedUid={null} onSelect={() => undefined} />);
+  const options = screen.getByRole('listbox', { name: 'Messages' }).querySelectorAll('[role="option"]');
+  expect(options.length).toBeGreaterThan(0);
+  expect(options.length).toBeLessThan(100);
+  expect(options[0]!.getAttribute('aria-setsize')).toBe('100000');
+  expect(options[0]!.getAttribute('aria-posinset')).toBe('1');
+});
+
+test('a short folder renders every row, as before', () => {
+  render(<MessageList messages={many(VIRTUALISE_ABOVE)} selectedUid={null} onSelect={() => undefined} />);
+  expect(screen.getByRole('listbox', { name: 'Messages' }).querySelectorAll('[role="option"]')).toHaveLength(VIRTUALISE_ABOVE);
+});
