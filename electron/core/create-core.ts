@@ -24,7 +24,7 @@ import { readerHandlers } from './reader/reader-handlers';
 import { fetchRemoteImage } from './remote-content/fetch-remote-image';
 import { RemoteContentService } from './remote-content/remote-content-service';
 import { SenderAllowList } from './remote-content/sender-allow-list';
-import { dnsSrvResolver, ServerDiscovery } from './setup/discover-servers';
+import { dnsSrvResolver, ServerDiscovery, type DiscoveryDependencies } from './setup/discover-servers';
 import { httpsFetcher } from './setup/https-fetch';
 import { PostureService } from './transport/posture-service';
 import { inspectServer } from './transport/tls-inspect';
@@ -43,6 +43,8 @@ export interface CoreOptions {
   mailTimings?: { undoMs?: number; pollMs?: number; retryMs?: number };
   /** The OS keychain (Electron's safeStorage) wrapping the keystore's key; without it a passphrase does. */
   keyWrapper?: KeyWrapper;
+  /** Where server discovery asks (tests point it at loopback fixtures); the system's DNS and HTTPS otherwise. */
+  discovery?: Partial<DiscoveryDependencies>;
 }
 
 export interface Core {
@@ -71,6 +73,7 @@ export function createCore(options: CoreOptions): Core {
         resolveSrv: dnsSrvResolver(),
         fetchText: httpsFetcher({ trust }),
         probe: (protocol, endpoint) => inspectServer(protocol, endpoint, trust).then(() => true),
+        ...options.discovery,
       }),
     ),
     ...composeHandlers(
