@@ -1,4 +1,6 @@
 /** Parses the command word and hands the rest to that command. Kept apart from cli.ts so tests can call it. */
+import { composeCommand } from './compose-command';
+import { inspectCommand } from './inspect-command';
 import { keystoreCommand } from './keystore-command';
 import { probeCommand } from './probe-command';
 import { testAccountCommand } from './test-account-command';
@@ -25,6 +27,8 @@ const commands: Record<string, CliCommand> = {
   keystore: keystoreCommand,
   probe: probeCommand,
   trust: trustCommand,
+  inspect: inspectCommand,
+  compose: composeCommand,
 };
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

@@ -1,0 +1,91 @@
+/**
+ * `sealmail inspect MESSAGE.eml --keystore DIR [--at TIME] [--json]`: the S/MIME verdict of a
+ * message as the app would show it, judged at the given time (default now). Like the app, it
+ * collects a valid signer's certificate into the keystore. Exit 0 whenever a verdict was made.
+ */
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import type { SmimeVerdict } from '../../shared/smime-types';
+import { systemClock } from '../core/ports';
+import { createSmimeService } from '../core/smime/create-smime-service';
+import type { SecureMessage } from '../core/smime/read-secure-message';
+import { guard } from './keystore-command';
+import { openKeystore } from './open-keystore';
+import { EXIT_OK, EXIT_USAGE, type CliCommand, type CliIo } from './run-cli';
+
+const usage = 'inspect MESSAGE.eml --keystore DIR [--at ISO-8601-TIME] [--json]';
+
+export const inspectCommand: CliCommand = {
+  summary: 'show the signature and encryption verdict of a message (SEALMAIL_PASSPHRASE)',
+  usage,
+  async run(args, io) {
+    let parsed;
+    try {
+      parsed = parseArgs({ args, allowPositionals: true, options: { keystore: { type: 'string' }, at: { type: 'string' }, json: { type: 'boolean', default: false } } });
+    } catch (error) {
+      return usageError(io, (error as Error).message);
+    }
+    const [file, ...extra] = parsed.positionals;
+    const { keystore: dir, at: atText, json } = parsed.values;
+    if (!file || extra.length > 0) return usageError(io, 'give exactly one message file.');
+    if (!dir) return usageError(io, 'give the keystore folder with --keystore DIR.');
+    const at = atText === undefined ? systemClock.now() : new Date(atText);
+    if (Number.isNaN(at.getTime()) || (atText !== undefined && !/^\d{4}-\d{2}-\d{2}/.test(atText))) {
+      return usageError(io, `--at wants an ISO 8601 time such as 2026-01-31T12:00:00Z, not '${atText}'.`);
+    }
+    return guard(io, async () => {
+      const raw = await readFile(file);
+      const keystore = await openKeystore(dir, io, { createIfMissing: false });
+      const result = await createSmimeService(keystore, systemClock).read(raw, at);
+      io.stdout.write(json ? `${JSON.stringify(asJson(result))}\n` : asText(result));
+      return EXIT_OK;
+    });
+  },
+};
+
+/** The documented JSON shape: one object, stable for scripts. */
+export function asJson(result: SecureMessage): Record<string, unknown> {
+  const { signature, encryption } = result.verdict;
+  return {
+    from: result.from?.address ?? null,
+    subject: result.subject,
+    text: result.text,
+    signature: {
+      status: signature.status,
+      signer: signature.signer ? { email: signature.signer.email, name: signature.signer.name, validation: signature.signer.validation, fingerprint256: signature.signer.fingerprint256 } : null,
+      reason: signature.reason,
+    },
+    encryption: { status: encryption.status, algorithm: encryption.algorithm, reason: encryption.reason },
+  };
+}
+
+const SIGNATURE_WORDS: Record<SmimeVerdict['signature']['status'], string> = {
+  valid: 'valid',
+  invalid: 'INVALID (altered or forged)',
+  untrusted: 'not trusted',
+  expired: 'certificate expired',
+  revoked: 'certificate REVOKED',
+  'address-mismatch': 'signed by someone else than the sender',
+  weak: 'weak (SHA-1), not trusted',
+  partial: 'only part of the message is signed',
+  none: 'not signed',
+  error: 'could not be checked',
+};
+
+function asText(result: SecureMessage): string {
+  const { signature, encryption } = result.verdict;
+  const lines = [`From: ${result.from ? `${result.from.name ? `${result.from.name} ` : ''}<${result.from.address}>` : '(none)'}`, `Subject: ${result.subject}`];
+  let signatureLine = `Signature: ${SIGNATURE_WORDS[signature.status]}`;
+  if (signature.signer) signatureLine += ` — ${signature.signer.name || signature.signer.email} <${signature.signer.email ?? '?'}>, ${signature.signer.validation}`;
+  if (signature.details?.signingTime) signatureLine += `, signed ${signature.details.signingTime}`;
+  lines.push(signatureLine);
+  if (signature.reason) lines.push(`  ${signature.reason}`);
+  lines.push(`Encryption: ${encryption.status}${encryption.algorithm ? ` (${encryption.algorithm})` : ''}`);
+  if (encryption.reason) lines.push(`  ${encryption.reason}`);
+  return `${lines.join('\n')}\n\n${result.text}${result.text.endsWith('\n') ? '' : '\n'}`;
+}
+
+function usageError(io: CliIo, message: string): number {
+  io.stderr.write(`sealmail: ${message}\nUsage: sealmail ${usage}\n`);
+  return EXIT_USAGE;
+}

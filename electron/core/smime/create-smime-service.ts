@@ -1,0 +1,20 @@
+/**
+ * Builds the SmimeService as every front door does: the system roots plus the user's authorities as
+ * anchors, revocation over plain http with the pkijs engine passed in, the given keystore and clock.
+ */
+import { rootCertificates } from 'node:tls';
+import type { Keystore } from '../keystore/keystore';
+import type { Clock } from '../ports';
+import { createCryptoEngine } from './cms/crypto-engine';
+import { createHttpFetcher } from './revocation/http-fetch';
+import { RevocationService } from './revocation/revocation-service';
+import { SmimeService } from './smime-service';
+
+export function createSmimeService(keystore: Keystore, clock: Clock): SmimeService {
+  return new SmimeService({
+    keystore,
+    clock,
+    revocation: new RevocationService(createHttpFetcher(), createCryptoEngine()),
+    systemAnchors: [...rootCertificates],
+  });
+}

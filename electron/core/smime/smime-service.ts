@@ -1,0 +1,145 @@
+/**
+ * The S/MIME service the app, the CLI and the dev server share: reads a received message into a
+ * verdict (collecting a valid signer's certificate into the keystore), and composes outgoing mail
+ * signed with the user's identity and encrypted to every recipient and the sender.
+ * Dependencies come in through the constructor: keystore, clock, revocation, trust roots, engine.
+ */
+import { X509Certificate } from 'node:crypto';
+import { SealmailError } from '../../../shared/errors';
+import type { Keystore } from '../keystore/keystore';
+import type { Clock } from '../ports';
+import type { RecipientCapabilities } from './cms/capabilities';
+import { certificateFromDer, readCertificates, type SmimeCertificate } from './cms/certificate';
+import { keyDecryptor, type DecryptionKey } from './decrypt-envelope';
+import { encryptEntity, type EncryptionRecipient } from './encrypt-entity';
+import { textEntity, withMessageHeaders } from './mime/compose-entity';
+import { readSecureMessage, type SecureMessage } from './read-secure-message';
+import type { RevocationChecker } from './revocation/revocation-checker';
+import { signEntity } from './sign-entity';
+
+export interface SmimeServiceOptions {
+  keystore: Keystore;
+  clock: Clock;
+  revocation: RevocationChecker | null;
+  /** PEM roots trusted for e-mail besides the user's own authorities (the system roots in the app). */
+  systemAnchors?: string[];
+}
+
+export interface OutgoingDraft {
+  accountId?: string;
+  from: string;
+  to: string[];
+  subject: string;
+  text: string;
+  sign: boolean;
+  encrypt: boolean;
+}
+
+/** Thrown by compose when recipients have no usable certificate: nothing was written. */
+export class RecipientsWithoutCertificates extends SealmailError {
+  constructor(readonly addresses: string[]) {
+    super('INVALID_INPUT', `No certificate is known for ${addresses.join(', ')}; send unencrypted or get a signed message from them first.`);
+  }
+}
+
+/** Sealmail's own capabilities, used when encrypting to the sender's own certificate. */
+const OWN_CAPABILITIES: RecipientCapabilities = { aesGcm: true, rsaOaep: true };
+
+export class SmimeService {
+  private readonly anchorCache = new Map<string, SmimeCertificate[]>();
+
+  constructor(private readonly options: SmimeServiceOptions) {}
+
+  /**
+   * Reads a message exactly as received and judges it at `at` (default now). A valid signer's
+   * certificate is collected into the keystore for the sender's address.
+   */
+  async read(raw: Buffer, at: Date = this.options.clock.now()): Promise<SecureMessage> {
+    const { keystore } = this.options;
+    const anchors = await this.anchors();
+    const result = await readSecureMessage(raw, {
+      anchors,
+      knownCertificates: [],
+      at,
+      revocation: this.options.revocation,
+      decryptor: keyDecryptor(() => this.decryptionKeys()),
+    });
+    const signature = result.verdict.signature;
+    if (signature.status === 'valid' && signature.signer?.email && signature.details?.signerCertificatePem) {
+      const certificate = new X509Certificate(signature.details.signerCertificatePem);
+      const capabilities = signature.details.capabilities ? { ...signature.details.capabilities } : null;
+      await keystore.collectSigner(certificate, capabilities, { email: signature.signer.email, seenAt: this.options.clock.now() });
+    }
+    return result;
+  }
+
+  /**
+   * Builds a complete RFC 5322 message: signed first (RFC 8551 §3.5), then encrypted to every
+   * recipient and the sender. Throws RecipientsWithoutCertificates, naming them, when encryption
+   * is asked for and some recipient has no usable certificate.
+   */
+  async compose(draft: OutgoingDraft): Promise<Buffer> {
+    const { keystore, clock } = this.options;
+    const identity = draft.sign || draft.encrypt ? await keystore.identityForAccount(draft.accountId ?? draft.from, draft.from) : null;
+    if ((draft.sign || draft.encrypt) && !identity) {
+      throw new SealmailError('INVALID_INPUT', `You have no certificate for ${draft.from}; import one, or send without signing and encryption.`);
+    }
+    let entity = textEntity(draft.text);
+    let ownCertificate: SmimeCertificate | null = null;
+    if (identity) {
+      const fingerprint = identity.certificate.fingerprint256;
+      const [leaf, ...chain] = (await keystore.certificateChain(fingerprint)).map((x509) => certificateFromDer(x509.raw));
+      ownCertificate = leaf ?? null;
+      if (draft.sign && leaf) entity = signEntity(entity, { key: await keystore.privateKeyFor(fingerprint), certificate: leaf, chain }, clock);
+    }
+    if (draft.encrypt && ownCertificate) {
+      const recipients: EncryptionRecipient[] = [{ certificate: ownCertificate, capabilities: OWN_CAPABILITIES }];
+      const missing: string[] = [];
+      for (const address of draft.to) {
+        const found = await this.recipient(address);
+        if (found) recipients.push(found);
+        else missing.push(address);
+      }
+      if (missing.length > 0) throw new RecipientsWithoutCertificates(missing);
+      entity = encryptEntity(entity, recipients).entity;
+    }
+    return withMessageHeaders(entity, { from: draft.from, to: draft.to, subject: draft.subject, date: clock.now() });
+  }
+
+  private async recipient(address: string): Promise<EncryptionRecipient | null> {
+    const { keystore } = this.options;
+    const x509 = await keystore.encryptionCertificateFor(address.toLowerCase());
+    if (!x509) return null;
+    const person = await keystore.personFor(address.toLowerCase());
+    const known = person?.certificates.find((c) => c.certificate.fingerprint256 === x509.fingerprint256);
+    const caps = known?.capabilities ?? null;
+    return { certificate: certificateFromDer(x509.raw), capabilities: caps ? { aesGcm: caps.aesGcm === true, rsaOaep: caps.rsaOaep === true } : null };
+  }
+
+  private async decryptionKeys(): Promise<DecryptionKey[]> {
+    const { keystore } = this.options;
+    const keys: DecryptionKey[] = [];
+    for (const identity of await keystore.identities()) {
+      const fingerprint = identity.certificate.fingerprint256;
+      const [leaf] = await keystore.certificateChain(fingerprint);
+      if (leaf) keys.push({ certificate: certificateFromDer(leaf.raw), key: await keystore.privateKeyFor(fingerprint) });
+    }
+    return keys;
+  }
+
+  private async anchors(): Promise<SmimeCertificate[]> {
+    const pems = [...(this.options.systemAnchors ?? []), ...(await this.options.keystore.authorityPems())];
+    return pems.flatMap((pem) => {
+      let parsed = this.anchorCache.get(pem);
+      if (!parsed) {
+        try {
+          parsed = readCertificates(pem);
+        } catch {
+          parsed = []; // a root that cannot be read anchors nothing
+        }
+        this.anchorCache.set(pem, parsed);
+      }
+      return parsed;
+    });
+  }
+}
