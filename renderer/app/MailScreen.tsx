@@ -64,7 +64,8 @@ export function MailScreen({ account, accounts, onSwitchAccount, onAddAccount }:
     return () => window.clearTimeout(timer);
   }, [toast]);
 
-  const openComposer = useCallback(() => setComposing({ title: 'New message', draft: {} }), []);
+  // One composer at a time: a second request never replaces what is being written.
+  const openComposer = useCallback(() => setComposing((open) => open ?? { title: 'New message', draft: {} }), []);
   useShortcut('compose', openComposer, composing === null);
   useShortcut('reply', () => reader?.reply('reply'), reader !== null && composing === null);
   useShortcut('replyAll', () => reader?.reply('replyAll'), reader !== null && composing === null);
@@ -185,7 +186,10 @@ export function MailScreen({ account, accounts, onSwitchAccount, onAddAccount }:
               folder={folder.path}
               uid={selected?.uid ?? null}
               onOpened={onOpened}
-              onReply={(mode, prepared) => setComposing(startFromPrepared(mode, prepared))}
+              onReply={(mode, prepared) => {
+                if (composing) setToast('Send or discard the message you are writing first.');
+                else setComposing(startFromPrepared(mode, prepared));
+              }}
               onCommands={setReader}
             />
           </ErrorBoundary>
