@@ -3,9 +3,7 @@
  * advertises no AUTH at all is refused before anything is sent. nodemailer falls back to PLAIN
  * when the server lists no mechanism, and would otherwise send the message without logging in.
  */
-
-/** Marks the refusal so transport-errors can word it: the server never offered to log in. */
-export const NO_AUTH_OFFERED = 'ENOAUTHOFFERED';
+import { NO_AUTH_OFFERED } from './transport-codes';
 
 interface AuthContext {
   auth: { credentials?: { user: string; pass: string } };

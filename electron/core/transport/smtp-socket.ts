@@ -9,9 +9,7 @@ import type { ConnectionOptions } from 'node:tls';
 import type { ServerEndpoint } from '../../../shared/domain';
 import { pinnedTrustFor } from './tls-inspect';
 import { securityOf, tlsOptionsFor, type TrustSettings } from './tls-policy';
-
-/** The code of the refusal, which transport-errors words for a person. */
-export const STARTTLS_INJECTION = 'STARTTLS_INJECTION';
+import { STARTTLS_INJECTION } from './transport-codes';
 
 const CONNECT_TIMEOUT_MS = 15_000;
 

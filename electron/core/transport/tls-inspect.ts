@@ -12,7 +12,8 @@ import { SealmailError } from '../../../shared/errors';
 import type { ConnectionPosture, MailProtocol } from '../../../shared/transport-types';
 import { endsInOwnRoot, presentedChain, problemOf, summarise, toPem } from './certificate-summary';
 import { negotiateStartTls } from './starttls-dialog';
-import { PIN_MISMATCH, securityOf, tlsOptionsFor, type PinnedTrust, type TrustSettings } from './tls-policy';
+import { securityOf, tlsOptionsFor, type PinnedTrust, type TrustSettings } from './tls-policy';
+import { PIN_MISMATCH } from './transport-codes';
 import { toTransportError } from './transport-errors';
 
 export interface InspectOptions {

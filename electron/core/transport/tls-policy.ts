@@ -12,6 +12,7 @@ import { checkServerIdentity, rootCertificates, type ConnectionOptions, type Pee
 import type { ConnectionSecurity, ServerEndpoint } from '../../../shared/domain';
 import { refusingPlainAuth } from './smtp-auth-guard';
 import { guardedSmtpSocket } from './smtp-socket';
+import { PIN_MISMATCH } from './transport-codes';
 
 export interface TrustSettings {
   /** PEM certificates trusted in addition to the system's roots (a test CA, a company CA). */
@@ -31,8 +32,6 @@ export const MIN_TLS_VERSION = 'TLSv1.2' as const;
 
 const CONNECT_TIMEOUT_MS = 15_000;
 
-/** The error a pinned connection fails with when the server shows any other certificate. */
-export const PIN_MISMATCH = 'ERR_SEALMAIL_PIN_MISMATCH';
 
 export interface Credentials {
   user: string;

@@ -5,12 +5,7 @@
  */
 import { SealmailError } from '../../../shared/errors';
 import type { ServerEndpoint } from '../../../shared/domain';
-import { NO_AUTH_OFFERED } from './smtp-auth-guard';
-
-/** imapflow's code, reused by Sealmail's own SMTP guard: bytes between the STARTTLS answer and the handshake. */
-const STARTTLS_INJECTION = 'STARTTLS_INJECTION';
-/** tls-policy's pin check (not imported: tls-policy imports this module's users). */
-const PIN_MISMATCH = 'ERR_SEALMAIL_PIN_MISMATCH';
+import { NO_AUTH_OFFERED, PIN_MISMATCH, STARTTLS_INJECTION } from './transport-codes';
 
 export type Protocol = 'IMAP' | 'SMTP';
 
