@@ -3,19 +3,29 @@
  * version and cipher, the certificate, and whether an authority vouches for it or the user pinned
  * it. A broken connection says why. Presentational.
  */
-import type { AccountPosture, EndpointPosture } from '../../shared/transport-types';
+import type { CertificateSummary } from '../../shared/errors';
+import type { AccountPosture, EndpointPosture, MailProtocol } from '../../shared/transport-types';
 import { CertificateSummaryList } from './CertificateSummaryList';
 import { ErrorAlert } from './Notices';
 
-function Connection({ title, result }: { title: string; result: EndpointPosture }) {
+/** Offered for a certificate a pin may excuse; the caller asks the explicit question. */
+export type ReviewCertificate = (protocol: MailProtocol, certificate: CertificateSummary, reason: string) => void;
+
+function Connection({ title, protocol, result, onReview }: { title: string; protocol: MailProtocol; result: EndpointPosture; onReview?: ReviewCertificate }) {
   if (!result.ok) {
+    const { certificate } = result.error;
     return (
       <section aria-label={title}>
         <h3>
           {title} <span className="posture-badge posture-badge-broken">Not connected</span>
         </h3>
         <ErrorAlert message={result.error.message} />
-        {result.error.certificate ? <CertificateSummaryList certificate={result.error.certificate} /> : null}
+        {certificate ? <CertificateSummaryList certificate={certificate} /> : null}
+        {certificate?.pinnable && onReview ? (
+          <button type="button" className="button button-small" onClick={() => onReview(protocol, certificate, result.error.message)}>
+            Review this certificate…
+          </button>
+        ) : null}
       </section>
     );
   }
@@ -49,11 +59,11 @@ function Connection({ title, result }: { title: string; result: EndpointPosture 
   );
 }
 
-export function ConnectionPostureView({ posture }: { posture: AccountPosture }) {
+export function ConnectionPostureView({ posture, onReview }: { posture: AccountPosture; onReview?: ReviewCertificate }) {
   return (
     <div className="posture-panel">
-      <Connection title="Incoming mail (IMAP)" result={posture.imap} />
-      <Connection title="Outgoing mail (SMTP)" result={posture.smtp} />
+      <Connection title="Incoming mail (IMAP)" protocol="imap" result={posture.imap} onReview={onReview} />
+      <Connection title="Outgoing mail (SMTP)" protocol="smtp" result={posture.smtp} onReview={onReview} />
       <p className="field-hint">Checked {new Date(posture.checkedAt).toLocaleString()} with a TLS handshake that sent no password.</p>
     </div>
   );

@@ -1,11 +1,15 @@
 /**
  * The "Connection security" button of an account and the panel it opens: asks the core to measure
- * both connections now and shows how each is protected, or why it is not. Connected.
+ * both connections now and shows how each is protected, or why it is not. A certificate no authority
+ * vouches for (or one that changed since it was pinned) can be reviewed, and pinned only through the
+ * explicit trust dialog. Connected.
  */
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { Account } from '../../../shared/domain';
-import type { AccountPosture } from '../../../shared/transport-types';
+import type { CertificateSummary } from '../../../shared/errors';
+import type { AccountPosture, MailProtocol } from '../../../shared/transport-types';
 import { useApi } from '../../api/api-context';
+import { CertificateTrustDialog } from '../../components/CertificateTrustDialog';
 import { ConnectionPostureView } from '../../components/ConnectionPostureView';
 import { Icon } from '../../components/Icon';
 import { ErrorAlert, Spinner } from '../../components/Notices';
@@ -41,6 +45,8 @@ function PosturePanel({ account, onClose }: { account: Account; onClose(): void 
   const id = useId();
   const [state, setState] = useState<State>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  const [reviewing, setReviewing] = useState<{ protocol: MailProtocol; certificate: CertificateSummary; reason: string } | null>(null);
+  const [pinError, setPinError] = useState<string | null>(null);
   const close = useRef<HTMLButtonElement>(null);
 
   useEffect(() => close.current?.focus(), []);
@@ -57,6 +63,14 @@ function PosturePanel({ account, onClose }: { account: Account; onClose(): void 
   }, [api, account.id, attempt]);
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
 
+  const pin = async (protocol: MailProtocol, fingerprint256: string) => {
+    setReviewing(null);
+    setPinError(null);
+    const result = await settle(() => api.pinCertificate({ accountId: account.id, protocol, fingerprint256 }));
+    if (result.ok) retry();
+    else setPinError(result.error.message);
+  };
+
   return (
     <div className="modal-backdrop">
       <div
@@ -71,7 +85,10 @@ function PosturePanel({ account, onClose }: { account: Account; onClose(): void 
         <h2 id={`${id}-title`}>Connection security of {account.address}</h2>
         {state.status === 'loading' ? <Spinner label="Checking both servers…" /> : null}
         {state.status === 'error' ? <ErrorAlert message={state.message} /> : null}
-        {state.status === 'ready' ? <ConnectionPostureView posture={state.posture} /> : null}
+        {state.status === 'ready' ? (
+          <ConnectionPostureView posture={state.posture} onReview={(protocol, certificate, reason) => setReviewing({ protocol, certificate, reason })} />
+        ) : null}
+        <ErrorAlert message={pinError} />
         <div className="form-actions">
           <button type="button" className="button" onClick={retry} disabled={state.status === 'loading'}>
             Check again
@@ -81,6 +98,14 @@ function PosturePanel({ account, onClose }: { account: Account; onClose(): void 
           </button>
         </div>
       </div>
+      {reviewing ? (
+        <CertificateTrustDialog
+          certificate={reviewing.certificate}
+          reason={reviewing.reason}
+          onCancel={() => setReviewing(null)}
+          onTrust={() => void pin(reviewing.protocol, reviewing.certificate.fingerprint256)}
+        />
+      ) : null}
     </div>
   );
 }

@@ -59,3 +59,30 @@ test('STARTTLS and a pinned certificate are said as such', async () => {
   expect(smtp.textContent).toContain('STARTTLS (required before anything else is sent)');
   expect(smtp.textContent).toContain('Pinned: you trusted this exact certificate');
 });
+
+test('a changed certificate can be reviewed and pinned again, only through the explicit dialog', async () => {
+  const changed = { ...certificate, subject: 'CN=smtp.example.test', fingerprint256: 'EF:'.repeat(31) + '01', pinnable: true, server: { host: 'smtp.example.test', port: 465 } };
+  let pinned = false;
+  const fake = renderApp(
+    mailboxHandlers({
+      accountPosture: async () =>
+        pinned
+          ? { ...posture, smtp: { ok: true, posture: { protocol: 'smtp', host: 'smtp.example.test', port: 465, security: 'tls', tlsVersion: 'TLSv1.3', cipher: 'TLS_AES_128_GCM_SHA256', certificate: changed, trust: 'pinned' } } }
+          : { ...posture, smtp: { ok: false, error: { code: 'CERT_CHANGED', message: 'The certificate of smtp.example.test changed since you trusted it.', certificate: changed } } },
+      pinCertificate: async () => {
+        pinned = true;
+        return { id: 'acc-1', address: 'alice@example.test', displayName: '', imap: { host: 'imap.example.test', port: 993 }, smtp: { host: 'smtp.example.test', port: 465, pinnedFingerprint256: changed.fingerprint256 } };
+      },
+    }),
+  );
+  fireEvent.click(await screen.findByRole('button', { name: 'Connection security' }));
+  fireEvent.click(await screen.findByRole('button', { name: 'Review this certificate…' }));
+
+  const dialog = await screen.findByRole('alertdialog', { name: 'Trust this certificate for smtp.example.test?' });
+  expect(dialog.textContent).toContain(changed.fingerprint256);
+  fireEvent.click(within(dialog).getByRole('button', { name: 'Trust this certificate' }));
+
+  const smtp = await screen.findByRole('region', { name: 'Outgoing mail (SMTP)' });
+  await within(smtp).findByText('Pinned: you trusted this exact certificate');
+  expect(fake.calls.find((c) => c.name === 'pinCertificate')?.input).toEqual({ accountId: 'acc-1', protocol: 'smtp', fingerprint256: changed.fingerprint256 });
+});
