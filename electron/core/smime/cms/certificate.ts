@@ -21,6 +21,12 @@ export function certificateFromDer(der: Uint8Array): SmimeCertificate {
   return { der: buffer, x509: new X509Certificate(buffer), cert };
 }
 
+/** From a certificate pkijs already parsed (inside a SignedData): its schema parse is the slow part. */
+export function certificateFromPkijs(cert: pkijs.Certificate): SmimeCertificate {
+  const der = toBuffer(cert.toSchema(true).toBER(false));
+  return { der, x509: new X509Certificate(der), cert };
+}
+
 /** Reads every certificate in PEM text, or one DER certificate. */
 export function readCertificates(input: string | Uint8Array): SmimeCertificate[] {
   const text = typeof input === 'string' ? input : Buffer.from(input).toString('latin1');

@@ -5,8 +5,8 @@
  * content could be shown instead of what was checked: eContent confusion).
  */
 import * as pkijs from 'pkijs';
-import { CmsFormatError, collectOctets, decodeAsn1, toBuffer } from './asn1';
-import { certificateFromDer, type SmimeCertificate } from './certificate';
+import { CmsFormatError, collectOctets, decodeAsn1 } from './asn1';
+import { certificateFromPkijs, type SmimeCertificate } from './certificate';
 import { OID } from './oids';
 
 export interface ParsedSignedData {
@@ -47,7 +47,7 @@ export function parseSignedData(der: Uint8Array, expect: 'detached' | 'opaque'):
   if (expect === 'opaque' && eContent === null) throw new RefusedStructure('the signed message carries no content');
   const certificates: SmimeCertificate[] = [];
   for (const entry of signedData.certificates ?? []) {
-    if (entry instanceof pkijs.Certificate) certificates.push(certificateFromDer(toBuffer(entry.toSchema().toBER(false))));
+    if (entry instanceof pkijs.Certificate) certificates.push(certificateFromPkijs(entry));
   }
   return { signedData, signerInfo: signedData.signerInfos[0]!, eContent, eContentType: signedData.encapContentInfo.eContentType, certificates };
 }
