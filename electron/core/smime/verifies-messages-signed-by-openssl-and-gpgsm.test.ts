@@ -58,21 +58,26 @@ describe.each(['alice', 'bob'] as const)('signed by openssl cms for %s', (who) =
 });
 
 describe('signed by gpgsm', () => {
-  it('is valid as multipart/signed (RSA)', async () => {
+  it.each([
+    { key: 'RSA', email: 'alice@example.test' },
+    { key: 'ECDSA P-256', email: 'dora@example.test' },
+  ])('is valid as multipart/signed ($key)', async ({ key, email }) => {
+    if (key !== 'RSA') gpgsm.createAgentEcIdentity(f.ca, email);
     const input = f.pki.path('gpgsm-content.txt');
     writeFileSync(input, CONTENT);
-    const signature = gpgsm.runWithKey(['-u', f.alice.email, '--detach-sign', input]);
+    const signature = key === 'RSA' ? gpgsm.runWithKey(['-u', email, '--detach-sign', input]) : gpgsm.run(['--pinentry-mode', 'loopback', '--passphrase', '', '-u', email, '--detach-sign', input]);
     const boundary = 'gpgsm-boundary';
     const message = Buffer.from([
-      'From: alice@example.test', 'To: carol@example.test', 'Subject: from gpgsm', 'MIME-Version: 1.0',
+      `From: ${email}`, 'To: carol@example.test', 'Subject: from gpgsm', 'MIME-Version: 1.0',
       `Content-Type: multipart/signed; protocol="application/pkcs7-signature"; micalg=sha-256; boundary="${boundary}"`, '',
       `--${boundary}`, CONTENT, `--${boundary}`,
       'Content-Type: application/pkcs7-signature', 'Content-Transfer-Encoding: base64', '', wrapBase64(signature),
       `--${boundary}--`, '',
     ].join('\r\n'));
     const result = await f.read(message);
-    expect(result.verdict.signature).toMatchObject({ status: 'valid', signer: { email: 'alice@example.test' } });
+    expect(result.verdict.signature).toMatchObject({ status: 'valid', signer: { email } });
     expect(result.verdict.signature.details?.digestAlgorithm).toBe('SHA-256');
+    expect(result.verdict.signature.details?.signatureAlgorithm).toMatch(key === 'RSA' ? /^RSA 2048/ : /^ECDSA prime256v1/);
   });
 });
 

@@ -32,6 +32,31 @@ export class GpgsmHome {
     this.run(['--pinentry-mode', 'loopback', '--passphrase-fd', '0', '--import', p12], PASSPHRASE);
   }
 
+  /**
+   * An EC P-256 identity whose key lives in gpg-agent: gpgsm 2.2 crashes importing EC PKCS#12 and
+   * makes only RSA requests, so the key is made by gpg, its public half exported (as SSH, turned
+   * into PKCS#8 by ssh-keygen) and certified by the CA with -force_pubkey; gpgsm finds the key by
+   * its keygrip. Returns the certificate's PEM path.
+   */
+  createAgentEcIdentity(ca: TestCa, email: string): string {
+    const env = { ...process.env, GNUPGHOME: this.dir };
+    const gpg = (args: string[]) => execFileSync('gpg', ['--batch', '--no-tty', ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    gpg(['--pinentry-mode', 'loopback', '--passphrase', '', '--quick-gen-key', `<${email}>`, 'nistp256', 'sign', 'never']);
+    const fingerprint = /^fpr:(?:[^:]*:){8}([0-9A-F]+):/m.exec(gpg(['--with-colons', '--list-secret-keys', `<${email}>`]).toString())?.[1];
+    if (!fingerprint) throw new Error('gpg made no key');
+    const base = join(this.dir, `ec-${email.replace(/[^a-z0-9]/gi, '_')}`);
+    writeFileSync(`${base}.ssh`, gpg(['--export-ssh-key', `${fingerprint}!`]));
+    writeFileSync(`${base}.pub.pem`, execFileSync('ssh-keygen', ['-e', '-m', 'PKCS8', '-f', `${base}.ssh`]));
+    openssl(['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', `${base}.tmp.key`, '-out', `${base}.csr`,
+      '-subj', `/CN=${email.split('@')[0]}/emailAddress=${email}`]);
+    writeFileSync(`${base}.ext`, ['basicConstraints=CA:FALSE', 'keyUsage=critical,digitalSignature,keyAgreement', 'extendedKeyUsage=emailProtection',
+      `subjectAltName=email:${email}`, 'subjectKeyIdentifier=hash', 'authorityKeyIdentifier=keyid', ''].join('\n'));
+    openssl(['x509', '-req', '-in', `${base}.csr`, '-CA', ca.certPath, '-CAkey', ca.keyPath, '-set_serial', `0x${Date.now().toString(16)}`,
+      '-force_pubkey', `${base}.pub.pem`, '-extfile', `${base}.ext`, '-days', '365', '-sha256', '-out', `${base}.pem`]);
+    this.run(['--import', `${base}.pem`]);
+    return `${base}.pem`;
+  }
+
   importCertificate(identity: TestIdentity): void {
     this.run(['--import', identity.certPath]);
   }
@@ -46,7 +71,7 @@ export class GpgsmHome {
     });
   }
 
-  /** Runs gpgsm with the key's passphrase on stdin (signing, decrypting). */
+  /** Runs gpgsm with the key's passphrase on stdin (signing, decrypting); agent keys have none. */
   runWithKey(args: string[]): Buffer {
     return this.run(['--pinentry-mode', 'loopback', '--passphrase-fd', '0', ...args], PASSPHRASE);
   }
