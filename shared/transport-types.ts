@@ -48,4 +48,9 @@ export interface DiscoveredSettings {
   source: { imap: DiscoverySource; smtp: DiscoverySource };
   /** Plaintext offers that were seen and thrown away, said in words (e.g. 'autoconfig offered IMAP without TLS; ignored'). */
   discarded: string[];
+  /**
+   * Reasons to look before using the settings: a server outside the address's domain named by
+   * unauthenticated DNS (RFC 6186 §6). Setup then waits for the person instead of going ahead.
+   */
+  confirm: string[];
 }

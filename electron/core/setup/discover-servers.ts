@@ -71,7 +71,10 @@ export class ServerDiscovery {
       const missing = [!imap && 'IMAP', !smtp && 'SMTP'].filter(Boolean).join(' and ');
       throw new SealmailError('NOT_FOUND', `Sealmail could not find ${missing} servers with TLS for ${domain}. Enter them by hand; your provider's help pages list them.`);
     }
-    return { imap: imap.endpoint, smtp: smtp.endpoint, source: { imap: imap.source, smtp: smtp.source }, discarded };
+    const confirm = [imap, smtp]
+      .filter(({ endpoint, source }) => source === 'srv' && !withinDomain(endpoint.host, domain))
+      .map(({ endpoint }) => `${endpoint.host} is not part of ${domain}; DNS named it, and DNS answers can be forged. Check that it is your provider's server before adding the account.`);
+    return { imap: imap.endpoint, smtp: smtp.endpoint, source: { imap: imap.source, smtp: smtp.source }, discarded, confirm: [...new Set(confirm)] };
   }
 
   private async autoconfig(address: string, domain: string) {
@@ -99,4 +102,9 @@ export class ServerDiscovery {
     }
     return null;
   }
+}
+
+function withinDomain(host: string, domain: string): boolean {
+  const name = host.toLowerCase();
+  return name === domain || name.endsWith(`.${domain}`);
 }

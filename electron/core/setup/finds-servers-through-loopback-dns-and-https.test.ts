@@ -37,6 +37,8 @@ beforeAll(async () => {
     '_submission._tcp.srv.test': [{ target: 'smtp.srv.test', port: 587 }],
     '_imap._tcp.half.test': [{ target: 'mail.half.test', port: 143 }],
     '_submissions._tcp.none.test': [{ target: '.', port: 0 }],
+    '_imaps._tcp.elsewhere.test': [{ target: 'imap.provider.example', port: 993 }],
+    '_submissions._tcp.elsewhere.test': [{ target: 'smtp.elsewhere.test', port: 465 }],
   });
   const names = ['autoconfig.example.test', 'example.test', 'autoconfig.half.test', 'wellknown.test', 'autoconfig.plain.test', 'autoconfig.redirect.test'];
   https = await startHttpsFixture(authority.issue({ names: names.map((name) => `DNS:${name}`).join(',') }), {
@@ -68,9 +70,16 @@ describe('server discovery', () => {
       smtp: { host: 'smtp.srv.test', port: 587, security: 'starttls' },
       source: { imap: 'srv', smtp: 'srv' },
       discarded: [],
+      confirm: [],
     });
     expect(dns.questions).toEqual(expect.arrayContaining(['_imaps._tcp.srv.test', '_submissions._tcp.srv.test', '_submission._tcp.srv.test']));
     expect(https.requests.filter((request) => request.includes('srv.test'))).toEqual([]);
+  });
+
+  it('asks for a look before using a server outside the domain that only DNS vouches for', async () => {
+    const found = await discovery.discover('gina@elsewhere.test');
+    expect(found.imap.host).toBe('imap.provider.example');
+    expect(found.confirm).toEqual([expect.stringMatching(/^imap\.provider\.example is not part of elsewhere\.test; DNS named it/)]);
   });
 
   it('reads autoconfig over HTTPS and throws away its plaintext entries', async () => {

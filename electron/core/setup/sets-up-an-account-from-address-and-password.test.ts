@@ -56,6 +56,8 @@ it('finds the servers for an address and adds the account with them', async () =
       smtp: { host: '127.0.0.1', port: smtp.port, security: 'starttls' },
       source: { imap: 'srv', smtp: 'srv' },
       discarded: [],
+      // 127.0.0.1 is not example.test: the person is asked to look first.
+      confirm: [expect.stringMatching(/^127\.0\.0\.1 is not part of example\.test/)],
     },
   });
   const { imap: imapEndpoint, smtp: smtpEndpoint } = (found as { value: DiscoveredSettings }).value;

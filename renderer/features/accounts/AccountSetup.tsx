@@ -84,7 +84,10 @@ export function AccountSetup({ onAdded, onCancel }: AccountSetupProps) {
     setFields(next);
   };
 
-  /** Fills the server fields from discovery; returns the fields to use, or null when it failed. */
+  /**
+   * Fills the server fields from discovery; returns the fields to use, or null when it failed or
+   * when the person should look at them first (a server outside their domain named only by DNS).
+   */
   const discover = async (from: SetupFields): Promise<SetupFields | null> => {
     if (!emailAddress.safeParse(from.address).success) {
       setError({ field: 'address', message: `${FIELD_LABELS.address}: enter an address like name@example.com, then Sealmail can look up its servers.` });
@@ -115,6 +118,10 @@ export function AccountSetup({ onAdded, onCancel }: AccountSetupProps) {
       `IMAP ${found.imap.host}:${found.imap.port} from ${SOURCE_WORDS[found.source.imap]}; SMTP ${found.smtp.host}:${found.smtp.port} from ${SOURCE_WORDS[found.source.smtp]}. Check them before adding the account.`,
       ...found.discarded,
     ]);
+    if (found.confirm.length > 0) {
+      setError({ field: 'imapHost', message: `${found.confirm.join(' ')} Then choose Add account again.` });
+      return null;
+    }
     return next;
   };
 

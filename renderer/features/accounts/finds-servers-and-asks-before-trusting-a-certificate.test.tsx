@@ -12,6 +12,7 @@ const found: DiscoveredSettings = {
   smtp: { host: 'smtp.example.test', port: 587, security: 'starttls' },
   source: { imap: 'srv', smtp: 'autoconfig' },
   discarded: ['autoconfig offered IMAP at imap.example.test without TLS (plain); ignored'],
+  confirm: [],
 };
 
 const selfSigned: CertificateSummary = {
@@ -51,6 +52,23 @@ test('Find servers fills the form and says where the settings came from and what
   const status = screen.getByRole('status');
   expect(status.textContent).toMatch(/from your domain’s DNS \(SRV records\)/);
   expect(status.textContent).toMatch(/without TLS \(plain\); ignored/);
+});
+
+test('a server outside the domain, named only by DNS, is shown and waits for a second Add account', async () => {
+  const elsewhere = { ...found, imap: { host: 'imap.provider.example', port: 993, security: 'tls' as const }, confirm: ['imap.provider.example is not part of example.test; DNS named it.'] };
+  const fake = renderApp(mailboxHandlers({ listAccounts: async () => [], discoverServers: async () => elsewhere, addAccount: async () => account }));
+  await screen.findByLabelText('Email address');
+  fill('Email address', 'alice@example.test');
+  fill('Password', 'correct horse');
+  fireEvent.click(screen.getByRole('button', { name: 'Add account' }));
+
+  expect((await screen.findByRole('alert')).textContent).toMatch(/imap\.provider\.example is not part of example\.test.*Then choose Add account again\./);
+  expect(screen.getByLabelText('IMAP server')).toHaveProperty('value', 'imap.provider.example');
+  expect(fake.calls.map((c) => c.name)).toEqual(['listAccounts', 'discoverServers']);
+
+  fireEvent.click(screen.getByRole('button', { name: 'Add account' }));
+  expect(await screen.findByRole('listbox', { name: 'Messages' })).toBeTruthy();
+  expect(fake.calls.find((c) => c.name === 'addAccount')?.input).toMatchObject({ imap: { host: 'imap.provider.example' } });
 });
 
 test('when nothing secure is found it says so and leaves the server fields to fill by hand', async () => {
