@@ -65,6 +65,11 @@ describe('a hostile or broken message', () => {
     await expectError(message(HEADERS, entity), /nested more than/);
   });
 
+  it('gives error for more parts than the limit', async () => {
+    const many = Array.from({ length: MIME_LIMITS.maxParts + 10 }, () => content);
+    await expectError(message(HEADERS, multipart('mixed', many)), /more than 2000 parts/);
+  });
+
   it('gives error for a multipart/signed without its signature part', async () => {
     await expectError(message(HEADERS, multipart('signed', [content], { extraParams: '; protocol="application/pkcs7-signature"' })), /exactly two parts/);
   });

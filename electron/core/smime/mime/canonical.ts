@@ -2,15 +2,19 @@
 
 /** Turns bare LF into CRLF, leaving existing CRLF alone. */
 export function toCanonicalCrlf(bytes: Buffer): Buffer {
-  if (!bytes.includes(0x0a)) return bytes;
-  const out: number[] = [];
-  for (let i = 0; i < bytes.length; i++) {
-    const byte = bytes[i]!;
-    if (byte === 0x0a && (i === 0 || bytes[i - 1] !== 0x0d)) out.push(0x0d);
-    out.push(byte);
+  const pieces: Buffer[] = [];
+  let from = 0;
+  for (let i = bytes.indexOf(0x0a); i >= 0; i = bytes.indexOf(0x0a, i + 1)) {
+    if (i > 0 && bytes[i - 1] === 0x0d) continue;
+    pieces.push(bytes.subarray(from, i), CRLF);
+    from = i + 1;
   }
-  return Buffer.from(out);
+  if (pieces.length === 0) return bytes;
+  pieces.push(bytes.subarray(from));
+  return Buffer.concat(pieces);
 }
+
+const CRLF = Buffer.from('\r\n');
 
 export function hasBareLf(bytes: Buffer): boolean {
   for (let i = bytes.indexOf(0x0a); i >= 0; i = bytes.indexOf(0x0a, i + 1)) if (i === 0 || bytes[i - 1] !== 0x0d) return true;
