@@ -6,13 +6,13 @@ import { join } from 'node:path';
 import type { MailServersInfo } from './mail-servers.js';
 import { systemAccount } from './system-users.js';
 
-const WORDS = (
+export const GENERATED_WORDS = (
   'report budget meeting lunch invoice project kickoff review draft release server update travel ' +
   'contract design security backup holiday schedule notes agenda deadline quarterly summary proposal ' +
   'feedback launch migration customer support ticket weekly planning roadmap hiring offer garden ' +
   'concert recipe football weather photos birthday dinner museum library bicycle mountain river'
 ).split(' ');
-const PEOPLE = ['Bob Example', 'Carol Finance', 'Dave Project', 'Erin Ops', 'Frank Sales', 'Grace Legal', 'Heidi Design', 'Ivan Support'];
+export const GENERATED_PEOPLE = ['Bob Example', 'Carol Finance', 'Dave Project', 'Erin Ops', 'Frank Sales', 'Grace Legal', 'Heidi Design', 'Ivan Support'];
 
 /** A small deterministic generator, so two runs seed the same mailbox. */
 function random(seed: number): () => number {
@@ -55,10 +55,10 @@ export async function seedGeneratedFolder(
   const start = Date.UTC(2024, 0, 1);
   const pending: Promise<void>[] = [];
   for (let i = 0; i < count; i++) {
-    const person = pick(PEOPLE);
+    const person = pick(GENERATED_PEOPLE);
     const address = `${person.split(' ')[0]!.toLowerCase()}@example.test`;
-    const subject = [pick(WORDS), pick(WORDS), pick(WORDS), `#${i + 1}`].join(' ');
-    const body = Array.from({ length: 40 }, () => pick(WORDS)).join(' ');
+    const subject = [pick(GENERATED_WORDS), pick(GENERATED_WORDS), pick(GENERATED_WORDS), `#${i + 1}`].join(' ');
+    const body = Array.from({ length: 40 }, () => pick(GENERATED_WORDS)).join(' ');
     const seen = next() > 0.33;
     const attachment = next() < 0.1;
     const date = new Date(start + i * 60_000);
@@ -72,7 +72,7 @@ export async function seedGeneratedFolder(
     ];
     const raw = attachment
       ? `${headers.join('\n')}\nContent-Type: multipart/mixed; boundary="b"\n\n--b\nContent-Type: text/plain\n\n${body}\n--b\n` +
-        `Content-Type: text/plain; name="notes.txt"\nContent-Disposition: attachment; filename="notes.txt"\n\n${pick(WORDS)}\n--b--\n`
+        `Content-Type: text/plain; name="notes.txt"\nContent-Disposition: attachment; filename="notes.txt"\n\n${pick(GENERATED_WORDS)}\n--b--\n`
       : `${headers.join('\n')}\nContent-Type: text/plain; charset=utf-8\n\n${body}\n`;
     // Dovecot assigns UIDs in file-name order on first scan; zero-padded names keep that the seeding order.
     const name = `${String(1_000_000_000 + i)}.M${i}P${process.pid}.gen,S=${Buffer.byteLength(raw)}:2,${seen ? 'S' : ''}`;

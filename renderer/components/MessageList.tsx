@@ -6,7 +6,7 @@
  * the simplest accessibility tree where they cost nothing.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useId, useRef, type CSSProperties, type KeyboardEvent } from 'react';
+import { memo, useEffect, useId, useMemo, useRef, type CSSProperties, type KeyboardEvent } from 'react';
 import type { MessageSummary } from '../../shared/domain';
 import { formatListDate, senderLabel, subjectLabel } from '../lib/format';
 import { Icon } from './Icon';
@@ -37,13 +37,25 @@ export function MessageList({ messages, selectedUid, onSelect, onLoadMore, loadi
   const optionId = (uid: number) => `${id}-m${uid}`;
   const selectedIndex = messages.findIndex((m) => m.uid === selectedUid);
   const today = now ?? new Date();
+  const day = today.toDateString();
+  // Formatting a date builds an Intl formatter each time; while scrolling the same few hundred
+  // dates come back again and again, so each is formatted once per list and day.
+  const dateLabels = useMemo(() => new Map<string, string>(), [day]);
+  const dateLabel = (iso: string) => {
+    let label = dateLabels.get(iso);
+    if (label === undefined) {
+      label = formatListDate(iso, today);
+      dateLabels.set(iso, label);
+    }
+    return label;
+  };
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtual = messages.length > VIRTUALISE_ABOVE;
   const virtualizer = useVirtualizer({
     count: virtual ? messages.length : 0,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
+    overscan: 6,
     // Rows to paint before the pane is measured (and where nothing can be measured, as in tests).
     initialRect: { width: 0, height: 800 },
   });
@@ -76,51 +88,19 @@ export function MessageList({ messages, selectedUid, onSelect, onLoadMore, loadi
     if (target && target.uid !== selectedUid) onSelect(target);
   };
 
-  const row = (message: MessageSummary, index: number, style?: CSSProperties) => {
-    const selected = message.uid === selectedUid;
-    const classes = ['message-row', message.seen ? 'message-read' : 'message-unread', selected ? 'message-selected' : ''];
-    return (
-      <li
-        key={message.uid}
-        id={optionId(message.uid)}
-        role="option"
-        aria-selected={selected}
-        aria-setsize={virtual ? messages.length : undefined}
-        aria-posinset={virtual ? index + 1 : undefined}
-        className={classes.join(' ').trim()}
-        data-uid={message.uid}
-        data-unread={message.seen ? undefined : 'true'}
-        style={style}
-        onClick={() => onSelect(message)}
-      >
-        <div className="message-row-top">
-          <span className="unread-dot" aria-hidden="true" />
-          {message.seen ? null : <span className="sr-only">Unread. </span>}
-          <span className="message-sender">{senderLabel(message.from)}</span>{' '}
-          <time className="message-date" dateTime={message.date}>
-            {formatListDate(message.date, today)}
-          </time>
-        </div>
-        <div className="message-row-bottom">
-          <span className={(message.subject ?? '').trim() ? 'message-subject' : 'message-subject message-subject-empty'}>
-            {subjectLabel(message.subject)}
-          </span>
-          {message.hasAttachments ? (
-            <span className="message-flag" title="Has attachments">
-              <Icon name="paperclip" />
-              <span className="sr-only"> Has attachments</span>
-            </span>
-          ) : null}
-          {message.flagged ? (
-            <span className="message-flag message-flag-star" title="Flagged">
-              <Icon name="flagged" />
-              <span className="sr-only"> Flagged</span>
-            </span>
-          ) : null}
-        </div>
-      </li>
-    );
-  };
+  const row = (message: MessageSummary, index: number, style?: CSSProperties) => (
+    <MessageRow
+      key={message.uid}
+      id={optionId(message.uid)}
+      message={message}
+      selected={message.uid === selectedUid}
+      posInSet={virtual ? index + 1 : undefined}
+      setSize={virtual ? messages.length : undefined}
+      style={style}
+      dateLabel={dateLabel(message.date)}
+      onSelect={onSelect}
+    />
+  );
 
   return (
     <div className="message-list-scroll" ref={scrollRef}>
@@ -134,7 +114,7 @@ export function MessageList({ messages, selectedUid, onSelect, onLoadMore, loadi
         style={virtual ? { height: virtualizer.getTotalSize() } : undefined}
       >
         {virtual
-          ? items.map((item) => row(messages[item.index]!, item.index, { transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }))
+          ? items.map((item) => row(messages[item.index]!, item.index, rowStyle(item.start)))
           : messages.map((message, index) => row(message, index))}
       </ul>
       {onLoadMore ? (
@@ -147,3 +127,69 @@ export function MessageList({ messages, selectedUid, onSelect, onLoadMore, loadi
     </div>
   );
 }
+
+const rowStyles = new Map<number, CSSProperties>();
+/** One style object per offset, so a row that stays in view keeps equal props and is not re-rendered. */
+function rowStyle(start: number): CSSProperties {
+  let style = rowStyles.get(start);
+  if (!style) {
+    style = { transform: `translateY(${start}px)`, height: ROW_HEIGHT };
+    if (rowStyles.size > 5000) rowStyles.clear();
+    rowStyles.set(start, style);
+  }
+  return style;
+}
+
+interface MessageRowProps {
+  id: string;
+  message: MessageSummary;
+  selected: boolean;
+  /** Place in the whole list, told to assistive technology when only some rows exist. */
+  posInSet: number | undefined;
+  setSize: number | undefined;
+  style: CSSProperties | undefined;
+  dateLabel: string;
+  onSelect(message: MessageSummary): void;
+}
+
+const MessageRow = memo(function MessageRow({ id, message, selected, posInSet, setSize, style, dateLabel, onSelect }: MessageRowProps) {
+  const classes = ['message-row', message.seen ? 'message-read' : 'message-unread', selected ? 'message-selected' : ''];
+  return (
+    <li
+      id={id}
+      role="option"
+      aria-selected={selected}
+      aria-setsize={setSize}
+      aria-posinset={posInSet}
+      className={classes.join(' ').trim()}
+      data-uid={message.uid}
+      data-unread={message.seen ? undefined : 'true'}
+      style={style}
+      onClick={() => onSelect(message)}
+    >
+      <div className="message-row-top">
+        <span className="unread-dot" aria-hidden="true" />
+        {message.seen ? null : <span className="sr-only">Unread. </span>}
+        <span className="message-sender">{senderLabel(message.from)}</span>{' '}
+        <time className="message-date" dateTime={message.date}>
+          {dateLabel}
+        </time>
+      </div>
+      <div className="message-row-bottom">
+        <span className={(message.subject ?? '').trim() ? 'message-subject' : 'message-subject message-subject-empty'}>{subjectLabel(message.subject)}</span>
+        {message.hasAttachments ? (
+          <span className="message-flag" title="Has attachments">
+            <Icon name="paperclip" />
+            <span className="sr-only"> Has attachments</span>
+          </span>
+        ) : null}
+        {message.flagged ? (
+          <span className="message-flag message-flag-star" title="Flagged">
+            <Icon name="flagged" />
+            <span className="sr-only"> Flagged</span>
+          </span>
+        ) : null}
+      </div>
+    </li>
+  );
+});

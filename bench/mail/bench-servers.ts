@@ -1,0 +1,9 @@
+/** The test Dovecot for the benchmarks: the one named by SEALMAIL_TEST_SERVERS, or a fresh one started (and stopped) here. */
+import { readServersInfo, startMailServers, type MailServersInfo } from '../../e2e/servers/mail-servers';
+
+export async function benchServers(): Promise<{ servers: MailServersInfo; stop: () => Promise<void> }> {
+  const infoFile = process.env.SEALMAIL_TEST_SERVERS;
+  if (infoFile) return { servers: readServersInfo(infoFile), stop: async () => undefined };
+  const { stop, ...servers } = await startMailServers({ seed: false });
+  return { servers, stop };
+}
