@@ -57,6 +57,12 @@ describe.each(['alice', 'bob'] as const)('signed by openssl cms for %s', (who) =
   });
 });
 
+it('is valid when openssl signs with RSA-PSS', async () => {
+  const result = await f.read(opensslSigned(f.alice, ['-md', 'sha256', '-crlfeol', '-keyopt', 'rsa_padding_mode:pss']));
+  expect(result.verdict.signature.status).toBe('valid');
+  expect(result.verdict.signature.details?.signatureAlgorithm).toMatch(/PSS/);
+});
+
 describe('signed by gpgsm', () => {
   it.each([
     { key: 'RSA', email: 'alice@example.test' },
