@@ -1,6 +1,7 @@
 /** Every benchmark suite `npm run bench` runs, in order. Add a suite here: one import, one entry. */
 import type { BenchSuite } from './figure';
 import { mailSuite } from './mail/mail-suite';
+import { smimeSuite } from './smime/smime-suite';
 import { uiSuite } from './ui/ui-suite';
 
-export const SUITES: readonly BenchSuite[] = [mailSuite, uiSuite];
+export const SUITES: readonly BenchSuite[] = [mailSuite, uiSuite, smimeSuite];

@@ -2,7 +2,6 @@
  * S/MIME figures for `npm run bench`: sign, verify, encrypt and decrypt of one message, each against
  * the raw node:crypto operation it is built on (hash + sign, AES + RSA) and against `openssl cms`
  * run on the same input (a process per message, as a mail client calling OpenSSL would pay).
- * Shaped as a bench suite: { name, run({ small, log }) } returning { name, value, unit, baseline, ratio }.
  */
 import { constants, createCipheriv, createDecipheriv, createHash, privateDecrypt, publicEncrypt, randomBytes, sign, verify } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
@@ -15,18 +14,7 @@ import { readSecureMessage } from '../../electron/core/smime/read-secure-message
 import { signEntity } from '../../electron/core/smime/sign-entity';
 import { openssl, TestPki } from '../../electron/core/smime/testing/test-pki';
 
-interface SmimeFigure {
-  name: string;
-  value: number;
-  unit: string;
-  baseline: number;
-  ratio: number;
-  target?: string;
-}
-
-const round = (n: number) => Math.round(n * 1000) / 1000;
-const figure = (name: string, value: number, baseline: number, target: string): SmimeFigure =>
-  ({ name, value: round(value), unit: 'ms/message', baseline: round(baseline), ratio: baseline > 0 ? round(value / baseline) : 0, target });
+import { figure, type BenchSuite, type Figure } from '../figure';
 
 /** Mean milliseconds per call over `runs` calls, after one warm-up. */
 async function perCall(runs: number, work: () => unknown): Promise<number> {
@@ -36,9 +24,9 @@ async function perCall(runs: number, work: () => unknown): Promise<number> {
   return (performance.now() - start) / runs;
 }
 
-export const smimeSuite = {
+export const smimeSuite: BenchSuite = {
   name: 'smime',
-  async run({ small, log }: { small: boolean; log: (line: string) => void }): Promise<SmimeFigure[]> {
+  async run({ small, log }) {
     const pki = new TestPki();
     try {
       const ca = pki.createCa('bench-ca');
@@ -105,10 +93,10 @@ export const smimeSuite = {
         encrypt: await perCall(opensslRuns, () => openssl(['cms', '-encrypt', '-aes-256-gcm', '-in', files.signed, '-recip', alice.certPath, '-keyopt', 'rsa_padding_mode:oaep', '-keyopt', 'rsa_oaep_md:sha256'])),
         decrypt: await perCall(opensslRuns, () => openssl(['cms', '-decrypt', '-in', files.encrypted, '-recip', alice.certPath, '-inkey', alice.keyPath])),
       };
-      const figures: SmimeFigure[] = [];
+      const figures: Figure[] = [];
       for (const step of ['sign', 'verify', 'encrypt', 'decrypt'] as const) {
-        figures.push(figure(`smime ${step} vs node:crypto`, sealmail[step], raw[step], 'MIME and CMS framing costs little over the raw operation'));
-        figures.push(figure(`smime ${step} vs openssl cms`, sealmail[step], viaOpenssl[step], 'faster than a process per message (ratio < 1)'));
+        figures.push(figure(`smime.${step} vs node:crypto`, sealmail[step], 'ms/message', raw[step], 'MIME and CMS framing cost little over the raw operation'));
+        figures.push(figure(`smime.${step} vs openssl cms`, sealmail[step], 'ms/message', viaOpenssl[step], 'faster than a process per message (ratio < 1)'));
       }
       return figures;
     } finally {

@@ -59,10 +59,14 @@ export function createDetachedSignature(content: Buffer, signer: SignerIdentity,
     version: 1,
     digestAlgorithms: [new pkijs.AlgorithmIdentifier({ algorithmId: OID.sha256 })],
     encapContentInfo: new pkijs.EncapsulatedContentInfo({ eContentType: OID.data }),
-    certificates: [signer.certificate, ...signer.chain].map((c) => c.cert),
     signerInfos: [signerInfo],
   });
-  const contentInfo = new pkijs.ContentInfo({ contentType: OID.signedData, content: signedData.toSchema(true) });
+  const schema = signedData.toSchema(true) as asn1js.Sequence;
+  // certificates [0] IMPLICIT SET OF, placed after encapContentInfo (RFC 5652 §5.1); the DER is
+  // copied as is rather than re-encoded through pkijs, which is slow.
+  const certificates = [signer.certificate, ...signer.chain].map((c) => asn1js.fromBER(new Uint8Array(toArrayBuffer(c.der))).result);
+  schema.valueBlock.value.splice(3, 0, new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 0 }, value: certificates }));
+  const contentInfo = new pkijs.ContentInfo({ contentType: OID.signedData, content: schema });
   return Buffer.from(contentInfo.toSchema().toBER(false));
 }
 

@@ -10,21 +10,25 @@ import { decodeAsn1, toArrayBuffer, toBuffer } from './asn1';
 import { OID } from './oids';
 
 export interface SmimeCertificate {
-  der: Buffer;
-  x509: X509Certificate;
-  cert: pkijs.Certificate;
+  readonly der: Buffer;
+  readonly x509: X509Certificate;
+  /** Parsed on first use: pkijs's schema walk costs milliseconds, and most links never need it. */
+  readonly cert: pkijs.Certificate;
 }
 
 export function certificateFromDer(der: Uint8Array): SmimeCertificate {
   const buffer = Buffer.from(der);
-  const cert = new pkijs.Certificate({ schema: decodeAsn1(buffer, 'a certificate') });
-  return { der: buffer, x509: new X509Certificate(buffer), cert };
-}
-
-/** From a certificate pkijs already parsed (inside a SignedData): its schema parse is the slow part. */
-export function certificateFromPkijs(cert: pkijs.Certificate): SmimeCertificate {
-  const der = toBuffer(cert.toSchema(true).toBER(false));
-  return { der, x509: new X509Certificate(der), cert };
+  // Node parses (and so validates) the DER at once; pkijs only when a field is asked for.
+  const x509 = new X509Certificate(buffer);
+  let parsed: pkijs.Certificate | null = null;
+  return {
+    der: buffer,
+    x509,
+    get cert() {
+      parsed ??= new pkijs.Certificate({ schema: decodeAsn1(buffer, 'a certificate') });
+      return parsed;
+    },
+  };
 }
 
 /** Reads every certificate in PEM text, or one DER certificate. */

@@ -4,9 +4,10 @@
  * present exactly when the caller expects opaque signing (a detached signature that also carries
  * content could be shown instead of what was checked: eContent confusion).
  */
+import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { CmsFormatError, collectOctets, decodeAsn1 } from './asn1';
-import { certificateFromPkijs, type SmimeCertificate } from './certificate';
+import { certificateFromDer, type SmimeCertificate } from './certificate';
 import { OID } from './oids';
 
 export interface ParsedSignedData {
@@ -30,6 +31,24 @@ export function parseContentInfo(der: Uint8Array, what: string): pkijs.ContentIn
 export function parseSignedData(der: Uint8Array, expect: 'detached' | 'opaque'): ParsedSignedData {
   const contentInfo = parseContentInfo(der, 'the signature');
   if (contentInfo.contentType !== OID.signedData) throw new CmsFormatError(`the signature holds ${contentInfo.contentType}, not signed data`);
+  // The certificates are taken out before pkijs reads the rest: it would walk each one's schema,
+  // which is slow, and Node parses them faster (pkijs fields are read lazily, when needed).
+  const certificates: SmimeCertificate[] = [];
+  const fields = contentInfo.content instanceof asn1js.Sequence ? contentInfo.content.valueBlock.value : [];
+  const certSetIndex = fields.findIndex((field) => field.idBlock.tagClass === 3 && field.idBlock.tagNumber === 0);
+  if (certSetIndex >= 0) {
+    const certSet = fields[certSetIndex] as asn1js.Constructed;
+    for (const entry of certSet.valueBlock.value) {
+      // Only X.509 certificates (a SEQUENCE); attribute certificates and others are skipped.
+      if (entry.idBlock.tagClass !== 1 || entry.idBlock.tagNumber !== 16) continue;
+      try {
+        certificates.push(certificateFromDer(entry.valueBeforeDecodeView));
+      } catch {
+        // A certificate Node cannot read cannot be the signer's or a link in the chain.
+      }
+    }
+    fields.splice(certSetIndex, 1);
+  }
   let signedData: pkijs.SignedData;
   try {
     signedData = new pkijs.SignedData({ schema: contentInfo.content });
@@ -45,10 +64,6 @@ export function parseSignedData(der: Uint8Array, expect: 'detached' | 'opaque'):
     throw new RefusedStructure('the detached signature also carries content of its own, which could differ from what is shown');
   }
   if (expect === 'opaque' && eContent === null) throw new RefusedStructure('the signed message carries no content');
-  const certificates: SmimeCertificate[] = [];
-  for (const entry of signedData.certificates ?? []) {
-    if (entry instanceof pkijs.Certificate) certificates.push(certificateFromPkijs(entry));
-  }
   return { signedData, signerInfo: signedData.signerInfos[0]!, eContent, eContentType: signedData.encapContentInfo.eContentType, certificates };
 }
 
