@@ -22,6 +22,23 @@ export class MailStore {
     // Plaintext of opened encrypted messages is indexed only in memory, for this run.
     db.exec(`ATTACH DATABASE ':memory:' AS secret;
       CREATE VIRTUAL TABLE IF NOT EXISTS secret.opened_fts USING fts5(subject, sender, recipients, body, tokenize = 'unicode61 remove_diacritics 2');`);
+    // A first sync cut short may have left rows unindexed.
+    this.indexPending();
+  }
+
+  /**
+   * Adds every message not yet in the search index, in one statement: far cheaper than a row at a
+   * time. Rowids only grow (a deleted message takes its index row with it), so the unindexed rows
+   * are those above the index's highest rowid. A cached body is indexed with its message.
+   */
+  indexPending(): void {
+    this.db
+      .prepare(`INSERT INTO messages_fts(rowid, subject, sender, recipients, body)
+        SELECT m.id, m.subject, m.from_name || ' ' || m.from_address,
+          m.recipients_text,
+          CASE WHEN m.encrypted = 1 THEN '' ELSE coalesce((SELECT b.view_json ->> '$.text' FROM bodies b WHERE b.message_id = m.id), '') END
+        FROM messages m WHERE m.id > (SELECT coalesce(max(rowid), 0) FROM messages_fts)`)
+      .run();
   }
 
   /** Replaces an account's folder list, keeping the sync state of folders that remain. */
@@ -84,12 +101,15 @@ export class MailStore {
     this.db.prepare('DELETE FROM messages WHERE account_id = ? AND folder = ?').run(accountId, path);
   }
 
-  /** Inserts or refreshes a batch of messages in one transaction. */
-  putMessages(accountId: string, path: string, messages: readonly StoredMessage[]): void {
+  /**
+   * Inserts or refreshes a batch of messages in one transaction, and indexes the new ones for
+   * search unless `index` is false (a first sync indexes once, at its end).
+   */
+  putMessages(accountId: string, path: string, messages: readonly StoredMessage[], options: { index?: boolean } = {}): void {
     const insert = this.db.prepare(`INSERT INTO messages(account_id, folder, uid, message_id, subject, from_name, from_address, to_json, date,
-        seen, flagged, answered, size, has_attachments, structure, encrypted, signed, modseq, in_reply_to, references_json, thread_id)
+        seen, flagged, answered, size, has_attachments, structure, encrypted, signed, modseq, in_reply_to, references_json, thread_id, recipients_text)
       VALUES (@accountId, @path, @uid, @messageId, @subject, @fromName, @fromAddress, @to, @date, @seen, @flagged, @answered, @size,
-        @hasAttachments, @structure, @encrypted, @signed, @modseq, @inReplyTo, @references, @threadId)
+        @hasAttachments, @structure, @encrypted, @signed, @modseq, @inReplyTo, @references, @threadId, @recipients)
       ON CONFLICT(account_id, folder, uid) DO UPDATE SET seen = excluded.seen, flagged = excluded.flagged,
         answered = excluded.answered, modseq = excluded.modseq`);
     this.db.transaction(() => {
@@ -116,8 +136,10 @@ export class MailStore {
           inReplyTo: m.inReplyTo,
           references: JSON.stringify(m.references),
           threadId: this.threadFor(accountId, m),
+          recipients: m.to.map((a) => `${a.name} ${a.address}`).join(' '),
         });
       }
+      if (options.index !== false) this.indexPending();
     })();
   }
 

@@ -105,11 +105,13 @@ async function firstSync(access: MailboxAccess, store: MailStore, accountId: str
       for await (const message of client.fetch(toUidSet(chunk), ENVELOPE_QUERY, { uid: true })) batch.push(toStoredMessage(message));
       return batch;
     });
-    store.putMessages(accountId, path, messages);
+    // The newest chunk is indexed at once so search works straight away; the rest in one go at the end.
+    store.putMessages(accountId, path, messages, { index: start <= FIRST_CHUNK });
     done += chunk.length;
     listener.progress?.(done, total);
     listener.stored?.();
   }
+  store.indexPending();
   // Messages kept from an interrupted sync may have changed flags since: refresh them (flags only).
   let flagChanges = 0;
   if (have.size > 0) flagChanges = await refreshFlags(access, store, accountId, path, toUidSet([...have].filter((uid) => onServer.has(uid))), null);

@@ -4,9 +4,10 @@ import { accountsFoldersMessages } from './001-accounts-folders-messages';
 import { threads } from './002-threads';
 import { bodiesAndSearch } from './003-bodies-and-search';
 import { pendingCommands } from './004-pending-commands';
+import { indexInBulk } from './005-index-in-bulk';
 import type { Migration } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = [accountsFoldersMessages, threads, bodiesAndSearch, pendingCommands];
+export const MIGRATIONS: readonly Migration[] = [accountsFoldersMessages, threads, bodiesAndSearch, pendingCommands, indexInBulk];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
