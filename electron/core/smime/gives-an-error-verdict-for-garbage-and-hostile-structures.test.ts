@@ -65,6 +65,12 @@ describe('a hostile or broken message', () => {
     await expectError(message(HEADERS, entity), /nested more than/);
   });
 
+  it('gives error for a part with two Content-Type fields, which readers could split differently', async () => {
+    const signed = f.signedMessage(f.alice, 'x').toString('latin1');
+    const doubled = signed.replace('Content-Type: multipart/signed', 'Content-Type: text/plain\r\nContent-Type: multipart/signed');
+    await expectError(Buffer.from(doubled, 'latin1'), /more than one content-type/);
+  });
+
   it('gives error for more parts than the limit', async () => {
     const many = Array.from({ length: MIME_LIMITS.maxParts + 10 }, () => content);
     await expectError(message(HEADERS, multipart('mixed', many)), /more than 2000 parts/);

@@ -35,6 +35,11 @@ export function readEntity(raw: Buffer, depth = 0, budget = { parts: 0 }): RawEn
   if (++budget.parts > MIME_LIMITS.maxParts) throw new MimeStructureError(`it has more than ${MIME_LIMITS.maxParts} parts`);
   const { headerBytes, body } = splitHeaderAndBody(raw);
   const headers = parseHeaderFields(headerBytes);
+  // Two readers may pick different copies of a repeated structural field and so see different
+  // messages; one of them would then be shown while the other was verified.
+  for (const name of ['content-type', 'content-transfer-encoding']) {
+    if (headerValues(headers, name).length > 1) throw new MimeStructureError(`a part has more than one ${name} field, so it could be read in two ways`);
+  }
   const { mediaType, params } = parseContentType(headerValue(headers, 'content-type'));
   const entity: RawEntity = { raw, headers, mediaType, params, body, parts: [], depth };
   if (mediaType.startsWith('multipart/')) {
