@@ -1,8 +1,10 @@
 /**
  * ECDH key agreement for EC recipients (RFC 5753 §3.1, KeyAgreeRecipientInfo): ephemeral-static
  * dhSinglePass-stdDH with the ANSI X9.63 KDF over ECC-CMS-SharedInfo, and AES key wrap (RFC 3394).
- * The ukm is optional: when absent, entityUInfo is left out of SharedInfo entirely (the mistake
- * behind pkijs issue 335 is to encode an empty one), so messages from clients that send none open.
+ * The ukm is optional (RFC 5753 §3.1.1): when absent, entityUInfo is left out of SharedInfo; pkijs
+ * assumes one is present and fails without it (PKI.js issue 335), and most clients send none. The
+ * originator key's curve comes from the recipient's own key, since senders often leave the
+ * algorithm parameters out (PKI.js issue 334).
  */
 import { createCipheriv, createDecipheriv, createHash, diffieHellman, generateKeyPairSync, createPublicKey, type KeyObject } from 'node:crypto';
 import * as asn1js from 'asn1js';
