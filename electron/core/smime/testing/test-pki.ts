@@ -72,6 +72,25 @@ export class TestPki {
     return { name: label, dir, certPem, certPath, keyPath, certificate: readCertificates(certPem)[0]!, configPath };
   }
 
+  /** An intermediate CA under `parent`, with its own database, so it can issue in turn. */
+  createIntermediate(parent: TestCa, label: string, subject = `/O=Sealmail Test/CN=Sealmail Test ${label}`): TestCa {
+    const dir = join(this.root, label);
+    mkdirSync(join(dir, 'issued'), { recursive: true });
+    writeFileSync(join(dir, 'index.txt'), '');
+    writeFileSync(join(dir, 'serial'), `${(Math.floor(Math.random() * 1e6) + 4096).toString(16).padStart(6, '0')}\n`);
+    writeFileSync(join(dir, 'crlnumber'), '01\n');
+    const configPath = join(dir, 'openssl.cnf');
+    writeFileSync(configPath, caConfig(dir));
+    const keyPath = join(dir, 'ca.key');
+    const certPath = join(dir, 'ca.pem');
+    genKey('rsa', keyPath);
+    openssl(['req', '-new', '-key', keyPath, '-out', join(dir, 'ca.csr'), '-subj', subject]);
+    writeFileSync(join(dir, 'ca.ext'), 'basicConstraints=critical,CA:TRUE,pathlen:0\nkeyUsage=critical,keyCertSign,cRLSign\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n');
+    openssl(['ca', '-batch', '-config', parent.configPath, '-in', join(dir, 'ca.csr'), '-out', certPath, '-extfile', join(dir, 'ca.ext'), '-days', '1825', '-notext', '-md', 'sha256']);
+    const certPem = readFileSync(certPath, 'utf8');
+    return { name: label, dir, certPem, certPath, keyPath, certificate: readCertificates(certPem)[0]!, configPath };
+  }
+
   /** Issues an e-mail certificate for `email` from `ca` (emailProtection unless told otherwise). */
   issue(ca: TestCa, email: string, options: IssueOptions = {}): TestIdentity {
     const keyType = options.keyType ?? 'rsa';
