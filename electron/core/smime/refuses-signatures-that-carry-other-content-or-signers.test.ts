@@ -93,6 +93,18 @@ describe('a signature that is not what it seems', () => {
     expect(result.verdict.signature.reason).toMatch(/changed after it was signed/);
   });
 
+  it('cannot be checked when the signer\'s certificate is left out and unknown, and is valid once known', async () => {
+    const input = f.pki.path('nocerts.txt');
+    const content = part(['Content-Type: text/plain'], 'No certificate attached.');
+    writeFileSync(input, content);
+    const der = openssl(['cms', '-sign', '-binary', '-nocerts', '-in', input, '-signer', f.alice.certPath, '-inkey', f.alice.keyPath, '-outform', 'DER']);
+    const unknown = await f.read(detached(content, der));
+    expect(unknown.verdict.signature.status).toBe('error');
+    expect(unknown.verdict.signature.reason).toMatch(/could not be checked: the signer's certificate is neither/);
+    const known = await f.read(detached(content, der), { knownCertificates: [f.alice.certificate] });
+    expect(known.verdict.signature.status).toBe('valid');
+  });
+
   it('is untrusted when the certificate is not meant for e-mail', async () => {
     const tlsOnly = f.pki.issue(f.ca, 'alice@example.test', { extendedKeyUsage: 'clientAuth' });
     const result = await f.read(f.signedMessage(tlsOnly, 'wrong usage'));

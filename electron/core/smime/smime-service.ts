@@ -13,6 +13,8 @@ import { certificateFromDer, readCertificates, type SmimeCertificate } from './c
 import { keyDecryptor, type DecryptionKey } from './decrypt-envelope';
 import { encryptEntity, type EncryptionRecipient } from './encrypt-entity';
 import { textEntity, withMessageHeaders } from './mime/compose-entity';
+import { readFrom } from './mime/from-address';
+import { parseHeaderFields, splitHeaderAndBody } from './mime/raw-entity';
 import { readSecureMessage, type SecureMessage } from './read-secure-message';
 import type { RevocationChecker } from './revocation/revocation-checker';
 import { signEntity } from './sign-entity';
@@ -57,9 +59,12 @@ export class SmimeService {
   async read(raw: Buffer, at: Date = this.options.clock.now()): Promise<SecureMessage> {
     const { keystore } = this.options;
     const anchors = await this.anchors();
+    // A signature may omit the signer's certificate (RFC 5652 §5.1): the sender's known one may do.
+    const sender = readFrom(parseHeaderFields(splitHeaderAndBody(raw).headerBytes)).mailbox?.address;
+    const senderCertificate = sender ? await keystore.encryptionCertificateFor(sender.toLowerCase()) : null;
     const result = await readSecureMessage(raw, {
       anchors,
-      knownCertificates: [],
+      knownCertificates: senderCertificate ? [certificateFromDer(senderCertificate.raw)] : [],
       at,
       revocation: this.options.revocation,
       decryptor: keyDecryptor(() => this.decryptionKeys()),

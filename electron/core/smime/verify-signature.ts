@@ -70,8 +70,11 @@ async function verifyLayer(
     result = check(parsed);
   } catch (error) {
     const reason = (error as Error).message;
-    const status = error instanceof RefusedStructure || error instanceof SignerUnknown ? 'invalid' : 'error';
-    const prefix = error instanceof CmsFormatError || status === 'error' ? 'The signature could not be read: ' : 'Not signed as it claims: ';
+    // A signer whose certificate is nowhere cannot be judged either way: that is an error, not a forgery.
+    const status = error instanceof RefusedStructure ? 'invalid' : 'error';
+    const prefix = error instanceof SignerUnknown
+      ? 'The signature could not be checked: '
+      : error instanceof CmsFormatError || status === 'error' ? 'The signature could not be read: ' : 'Not signed as it claims: ';
     return { verdict: { status, signer: null, reason: `${prefix}${reason}.`, details: null }, content: null, signer: null };
   }
   const { check: signed, content } = result;
