@@ -51,8 +51,3 @@ export function encryptEntity(entity: Buffer, recipients: EncryptionRecipient[],
   ].join('\r\n');
   return { entity: Buffer.from(`${head}${wrapBase64(der)}\r\n`, 'latin1'), algorithm: gcm ? 'AES-256-GCM' : 'AES-256-CBC' };
 }
-
-/** Which of the given recipients Sealmail cannot encrypt to (no certificate), by address. */
-export function missingCertificates(addresses: string[], known: Map<string, SmimeCertificate>): string[] {
-  return addresses.filter((address) => !known.has(address.toLowerCase()));
-}
