@@ -132,6 +132,15 @@ describe('sealmail compose', () => {
     }
   });
 
+  it('lets inspect say not-a-recipient, with exit 0, to someone the message was not for', async () => {
+    const { stdout } = await cli(['compose', '--keystore', keystores.alice!, '--from', 'alice@example.test', '--to', 'bob@example.test', '--subject', 'x', '--text', 'for bob']);
+    const carol = f.pki.issue(f.ca, 'carol@example.test');
+    const carolStore = await makeKeystore(carol);
+    const { code, stdout: json } = await cli(['inspect', file('not-for-carol.eml', stdout), '--keystore', carolStore, '--json']);
+    expect(code).toBe(0);
+    expect(JSON.parse(json)).toMatchObject({ text: '', encryption: { status: 'not-a-recipient' }, signature: { status: 'none' } });
+  });
+
   it('writes nothing and exits 1 naming the recipients without certificates', async () => {
     const { code, stdout, stderr } = await cli(['compose', '--keystore', keystores.alice!, '--from', 'alice@example.test', '--to', 'bob@example.test,carol@example.test,dave@example.test', '--subject', 's', '--text', 't']);
     expect(code).toBe(1);
