@@ -38,7 +38,9 @@ export interface SyncReport {
 
 /** The first chunk is small so the newest mail shows at once; later ones are large for speed. */
 const FIRST_CHUNK = 250;
-const CHUNK = 2000;
+const CHUNK = 10_000;
+/** Inside a chunk, envelopes are committed this many at a time while the server keeps sending. */
+const BATCH = 1000;
 
 interface ServerState {
   uidValidity: number;
@@ -100,14 +102,24 @@ async function firstSync(access: MailboxAccess, store: MailStore, accountId: str
     const size = start === 0 ? FIRST_CHUNK : CHUNK;
     const chunk = missing.slice(start, start + size);
     start += size;
-    const messages = await access.withMailbox(path, async (client) => {
-      const batch = [];
-      for await (const message of client.fetch(toUidSet(chunk), ENVELOPE_QUERY, { uid: true })) batch.push(toStoredMessage(message));
-      return batch;
-    });
     // The newest chunk is indexed at once so search works straight away; the rest in one go at the end.
-    store.putMessages(accountId, path, messages, { index: start <= FIRST_CHUNK });
-    done += chunk.length;
+    const index = start <= FIRST_CHUNK;
+    await access.withMailbox(path, async (client) => {
+      // Committing while the FETCH streams lets the server produce the next envelopes meanwhile.
+      let batch = [];
+      for await (const message of client.fetch(toUidSet(chunk), ENVELOPE_QUERY, { uid: true })) {
+        batch.push(toStoredMessage(message));
+        if (batch.length >= BATCH) {
+          store.putMessages(accountId, path, batch, { index });
+          done += batch.length;
+          batch = [];
+          listener.progress?.(done, total);
+          listener.stored?.();
+        }
+      }
+      store.putMessages(accountId, path, batch, { index });
+      done += batch.length;
+    });
     listener.progress?.(done, total);
     listener.stored?.();
   }
