@@ -50,7 +50,7 @@ beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'sealmail-cli-smime-'));
   keystores.alice = await makeKeystore(f.alice);
   keystores.bob = await makeKeystore(f.bob);
-}, 60_000);
+}, 120_000);
 afterAll(() => {
   rmSync(root, { recursive: true, force: true });
   f.cleanup();

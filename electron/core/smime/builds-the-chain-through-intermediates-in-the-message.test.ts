@@ -17,7 +17,7 @@ beforeAll(() => {
   f = createSmimeFixture();
   intermediate = f.pki.createIntermediate(f.ca, 'mail-ca');
   lena = f.pki.issue(intermediate, 'lena@example.test', { keyType: 'ec' });
-});
+}, 120_000);
 afterAll(() => f.cleanup());
 
 function signedByLena(chain: TestCa[]): Buffer {

@@ -20,7 +20,7 @@ beforeAll(() => {
   gpgsm = new GpgsmHome(f.ca);
   gpgsm.importCertificate(f.alice);
   gpgsm.importCertificate(f.bob);
-});
+}, 120_000);
 afterAll(() => {
   gpgsm.cleanup();
   f.cleanup();

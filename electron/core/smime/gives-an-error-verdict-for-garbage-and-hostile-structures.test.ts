@@ -12,7 +12,7 @@ import { createSmimeFixture, type SmimeFixture } from './testing/smime-fixture';
 let f: SmimeFixture;
 beforeAll(() => {
   f = createSmimeFixture();
-});
+}, 120_000);
 afterAll(() => f.cleanup());
 
 const HEADERS = ['From: alice@example.test', 'To: carol@example.test', 'Subject: bad'];

@@ -9,7 +9,7 @@ import { createSmimeFixture, type SmimeFixture } from './testing/smime-fixture';
 let f: SmimeFixture;
 beforeAll(() => {
   f = createSmimeFixture();
-});
+}, 120_000);
 afterAll(() => f.cleanup());
 
 const BADGE = '<div style="background:green;color:white">&#10004; Signed by alice@example.test &mdash; valid signature (S/MIME)</div>';

@@ -12,7 +12,7 @@ let byAlice: Buffer;
 beforeAll(() => {
   f = createSmimeFixture();
   byAlice = entityOf(f.signedMessage(f.alice, 'Signed by alice.'));
-});
+}, 120_000);
 afterAll(() => f.cleanup());
 
 const read = (headers: string[]) => f.read(message([...headers, 'To: carol@example.test', 'Subject: who'], byAlice));

@@ -20,7 +20,7 @@ let decryptor: Decryptor;
 beforeAll(() => {
   f = createSmimeFixture();
   decryptor = keyDecryptor(() => [{ certificate: f.alice.certificate, key: f.alice.key }]);
-});
+}, 120_000);
 afterAll(() => f.cleanup());
 
 function encryptedToAlice(gcm: boolean): Buffer {

@@ -18,7 +18,7 @@ import { openssl } from './testing/test-pki';
 let f: SmimeFixture;
 beforeAll(() => {
   f = createSmimeFixture();
-});
+}, 120_000);
 afterAll(() => f.cleanup());
 
 const HEADERS = ['From: alice@example.test', 'To: carol@example.test', 'Subject: attack'];

@@ -19,7 +19,7 @@ const service = () => new RevocationService(createHttpFetcher({ timeoutMs: 3_000
 beforeAll(async () => {
   f = createSmimeFixture();
   server = await startRevocationServer(f.pki, f.ca);
-});
+}, 120_000);
 afterAll(async () => {
   await server.close();
   f.cleanup();

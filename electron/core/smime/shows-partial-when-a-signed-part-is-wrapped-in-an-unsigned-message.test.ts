@@ -12,7 +12,7 @@ let genuine: Buffer;
 beforeAll(() => {
   f = createSmimeFixture();
   genuine = entityOf(f.signedMessage(f.alice, 'The genuine, signed text.'));
-});
+}, 120_000);
 afterAll(() => f.cleanup());
 
 const HEADERS = ['From: alice@example.test', 'To: carol@example.test', 'Subject: wrapped'];

@@ -13,7 +13,7 @@ let gpgsm: GpgsmHome;
 beforeAll(() => {
   f = createSmimeFixture();
   gpgsm = new GpgsmHome(f.ca);
-});
+}, 120_000);
 afterAll(() => {
   gpgsm.cleanup();
   f.cleanup();

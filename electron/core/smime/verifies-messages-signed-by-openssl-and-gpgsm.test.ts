@@ -16,7 +16,7 @@ beforeAll(() => {
   f = createSmimeFixture();
   gpgsm = new GpgsmHome(f.ca);
   gpgsm.importIdentity(f.alice);
-});
+}, 120_000);
 afterAll(() => {
   gpgsm.cleanup();
   f.cleanup();
