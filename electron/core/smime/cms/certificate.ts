@@ -97,6 +97,9 @@ export function subjectKeyIdentifier(certificate: SmimeCertificate): Buffer | nu
 /** Whether a CMS signer or recipient identifier (issuerAndSerialNumber or [0] SKI) names this certificate. */
 export function matchesIdentifier(certificate: SmimeCertificate, id: pkijs.IssuerAndSerialNumber | asn1js.OctetString | unknown): boolean {
   if (id instanceof pkijs.IssuerAndSerialNumber) {
+    // The serial is compared first through Node, so certificates that cannot match are never parsed by pkijs.
+    const serial = toBuffer(id.serialNumber.valueBlock.valueHexView).toString('hex').replace(/^(00)+/, '').toUpperCase();
+    if (serial !== certificate.x509.serialNumber.replace(/^(00)+/, '').toUpperCase()) return false;
     return certificate.cert.issuer.isEqual(id.issuer) && certificate.cert.serialNumber.isEqual(id.serialNumber);
   }
   if (id instanceof pkijs.RecipientKeyIdentifier) return matchesIdentifier(certificate, id.subjectKeyIdentifier);
