@@ -55,7 +55,7 @@ export function MessageList({ messages, selectedUid, onSelect, onLoadMore, loadi
     count: virtual ? messages.length : 0,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 6,
+    overscan: 3,
     // Rows to paint before the pane is measured (and where nothing can be measured, as in tests).
     initialRect: { width: 0, height: 800 },
   });
