@@ -25,6 +25,11 @@ test('an opened encrypted message is searchable but its plaintext never reaches 
 
   store.cacheView('a', 'INBOX', 1, view(1, 'the rendezvous is at platypusbridge'));
   store.cacheView('a', 'INBOX', 2, view(2, 'ordinary wombatmeadow text'));
+  // A decrypted view the mail service will not cache can still be made findable, in memory only.
+  store.putMessages('a', 'INBOX', [storedMessage(3)]);
+  store.indexInMemoryOnly('a', 'INBOX', 3, view(3, 'decrypted echidnacanyon words'));
+  expect(store.search('a', 'INBOX', 'echidnacanyon', 10).messages.map((m) => m.uid)).toEqual([3]);
+  expect(store.cachedView('a', 'INBOX', 3)).toBeNull();
 
   expect(store.cachedView('a', 'INBOX', 1)).toBeNull();
   expect(store.cachedView('a', 'INBOX', 2)?.text).toContain('wombatmeadow');
@@ -36,6 +41,7 @@ test('an opened encrypted message is searchable but its plaintext never reaches 
   for (const file of readdirSync(dir)) {
     const bytes = readFileSync(join(dir, file));
     expect(bytes.includes('platypusbridge'), file).toBe(false);
+    expect(bytes.includes('echidnacanyon'), file).toBe(false);
   }
   expect(readFileSync(join(dir, 'store.sqlite')).includes('wombatmeadow')).toBe(true);
 });

@@ -253,6 +253,15 @@ export class MailStore {
     })();
   }
 
+  /**
+   * Makes a decrypted message findable by search for this run only: its words go to the in-memory
+   * index, nothing to disk. For views that must not be cached (decrypted S/MIME content).
+   */
+  indexInMemoryOnly(accountId: string, path: string, uid: number, view: MessageView): void {
+    const id = this.db.prepare('SELECT id FROM messages WHERE account_id = ? AND folder = ? AND uid = ?').pluck().get(accountId, path, uid) as number | undefined;
+    if (id !== undefined) this.indexDecrypted(id, view);
+  }
+
   /** Forgets everything stored for an account (it was removed). */
   forgetAccount(accountId: string): void {
     this.db.transaction(() => {
