@@ -1,4 +1,5 @@
 /** Domain types that cross the boundary as results and events. Plain data only. */
+import type { SmimeVerdict } from './smime-types';
 
 /** 'tls': TLS from the first byte (RFC 8314); 'starttls': STARTTLS demanded before anything else. Never plaintext. */
 export type ConnectionSecurity = 'tls' | 'starttls';
@@ -83,6 +84,11 @@ export interface MessageView {
   attachments: AttachmentInfo[];
   /** Set when the message could not be parsed: `text` then holds its raw source. */
   parseError: string | null;
+  /**
+   * The S/MIME verdict (signature and encryption) the badge and its details panel show, outside
+   * the message's DOM. Absent when the message was not checked (a view cached before S/MIME).
+   */
+  security?: SmimeVerdict;
 }
 
 export interface SentMessage {

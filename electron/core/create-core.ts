@@ -19,6 +19,7 @@ import { KEYSTORE_FILE_NAME, KeystoreService } from './keystore/keystore-service
 import { mailHandlers } from './mail/mail-handlers';
 import { MailService } from './mail/mail-service';
 import { HtmlSanitiser } from './mime/sanitize-html';
+import { createSmimeService } from './smime/create-smime-service';
 import { silentLogger, systemClock, type Logger, type SecretStore } from './ports';
 import { readerHandlers } from './reader/reader-handlers';
 import { fetchRemoteImage } from './remote-content/fetch-remote-image';
@@ -59,9 +60,11 @@ export function createCore(options: CoreOptions): Core {
   const trust: TrustSettings = { extraTrustAnchors: options.extraTrustAnchors ?? [] };
   const events = new EventHub();
   const accounts = new AccountService(new AccountStore(options.profileDir), options.secrets, trust);
-  const mail = new MailService(accounts, events, trust, logger, { profileDir: options.profileDir, ...options.mailTimings });
-
   const keystore = new KeystoreService({ path: join(options.profileDir, KEYSTORE_FILE_NAME), keyWrapper: options.keyWrapper });
+  // Every opened message gets its S/MIME verdict; Sign and Encrypt go through it on send.
+  const smime = createSmimeService(keystore, systemClock);
+  const mail = new MailService(accounts, events, trust, logger, { profileDir: options.profileDir, ...options.mailTimings }, smime);
+
   // One spread per area; the type makes a missing area a compile error.
   const handlers: CallHandlers = {
     ...accountHandlers(accounts, mail),
@@ -79,9 +82,8 @@ export function createCore(options: CoreOptions): Core {
     ...composeHandlers(
       new ComposeService(mail, accounts),
       new AddressSuggestions(mail, accounts),
-      // Certificates come from the keystore; sending cannot sign or encrypt until S/MIME is wired
-      // into it (then canProtect: true), so until then the composer asks before sending unprotected.
-      new ComposeReadinessService(accounts, { canProtect: false, keystore }),
+      // Certificates come from the keystore; sending signs and encrypts through the S/MIME service.
+      new ComposeReadinessService(accounts, { canProtect: true, keystore }),
     ),
     ...readerHandlers(new AttachmentService(mail), new RemoteContentService(mail, new SenderAllowList(options.profileDir), lazySanitiser(), fetchRemoteImage)),
   };

@@ -1,4 +1,8 @@
-/** Builds the RFC 5322 bytes of an outgoing message once, so the sent and the saved copy are identical. */
+/**
+ * Builds the RFC 5322 bytes of an outgoing message once, so the sent and the saved copy are
+ * identical. With Sign or Encrypt, the MIME body is handed to the S/MIME protector (signed first,
+ * then encrypted to every recipient and the sender) and the message header goes around the result.
+ */
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type { MailAddress } from '../../../shared/domain';
 import { SealmailError } from '../../../shared/errors';
@@ -10,10 +14,13 @@ export interface ComposedMessage {
   envelope: { from: string; to: string[] };
 }
 
-export async function composeMessage(from: MailAddress, message: OutgoingMessage, domainForIds: string): Promise<ComposedMessage> {
-  // Sign and Encrypt are intents: until S/MIME is wired in here, a message asked to carry them is
-  // refused, never sent in plaintext instead.
-  if (message.sign || message.encrypt) throw new SealmailError('SMIME_UNAVAILABLE');
+/** Signs and/or encrypts a MIME entity (SmimeService.protect); throws, never returns it unprotected. */
+export type EntityProtector = (entity: Buffer, options: { from: string; recipients: string[]; sign: boolean; encrypt: boolean }) => Promise<Buffer>;
+
+export async function composeMessage(from: MailAddress, message: OutgoingMessage, domainForIds: string, protector: EntityProtector | null = null): Promise<ComposedMessage> {
+  const protect = message.sign || message.encrypt;
+  // Sign and Encrypt are intents: without a protector the message is refused, never sent in plaintext instead.
+  if (protect && !protector) throw new SealmailError('SMIME_UNAVAILABLE');
   const node = new MailComposer({
     from: { name: from.name, address: from.address },
     to: message.to,
@@ -26,13 +33,33 @@ export async function composeMessage(from: MailAddress, message: OutgoingMessage
     // Message-IDs name the sender's domain, never this machine's host name.
     messageId: `<${crypto.randomUUID()}@${domainForIds}>`,
     date: new Date(),
+    // Quoted-printable keeps a signed body 7-bit safe (trailing spaces included) through any relay.
+    ...(protect ? { textEncoding: 'quoted-printable' as const } : {}),
   }).compile();
   node.keepBcc = false;
-  const raw = await node.build();
+  const built = await node.build();
+  const recipients = [...new Set([...message.to, ...message.cc, ...message.bcc])];
+  const raw = protect && protector ? await protectBody(built, (entity) => protector(entity, { from: from.address, recipients, sign: message.sign, encrypt: message.encrypt })) : built;
   return {
     raw,
     messageId: node.messageId(),
     // Bcc recipients are in the envelope only; keepBcc = false keeps them out of the header.
-    envelope: { from: from.address, to: [...new Set([...message.to, ...message.cc, ...message.bcc])] },
+    envelope: { from: from.address, to: recipients },
   };
+}
+
+/**
+ * Splits a built message into its message header and its MIME entity (the Content-* fields and the
+ * body), protects the entity, and puts the message header back in front of the result.
+ */
+async function protectBody(built: Buffer, protect: (entity: Buffer) => Promise<Buffer>): Promise<Buffer> {
+  const text = built.toString('latin1');
+  const end = text.indexOf('\r\n\r\n');
+  if (end < 0) throw new SealmailError('INTERNAL', 'The message could not be prepared for signing.');
+  // Header fields with their continuation lines, as built.
+  const fields = text.slice(0, end).split(/\r\n(?![ \t])/);
+  const isContent = (field: string) => /^content-/i.test(field);
+  const entity = Buffer.from(`${fields.filter(isContent).join('\r\n')}\r\n\r\n${text.slice(end + 4)}`, 'latin1');
+  const header = Buffer.from(`${fields.filter((field) => !isContent(field)).join('\r\n')}\r\n`, 'latin1');
+  return Buffer.concat([header, await protect(entity)]);
 }

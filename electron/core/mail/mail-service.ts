@@ -12,12 +12,18 @@ import { fetchSource } from '../attachments/fetch-source';
 import { HtmlSanitiser } from '../mime/sanitize-html';
 import { ImapSession } from '../transport/imap-session';
 import type { TrustSettings } from '../transport/tls-policy';
-import { composeMessage } from './compose-message';
+import { composeMessage, type EntityProtector } from './compose-message';
 import { listFolders, sortFolders } from './list-folders';
 import { openLocalMail, type LocalMail, type LocalMailOptions } from './local-mail';
 import { MessageCommands } from './message-commands';
 import { openMessage } from './open-message';
+import { mayCacheView, type SecureReader } from './secure-view';
 import { fileInSent, submitMessage } from './send-message';
+
+/** What the mail service needs of the S/MIME service (SmimeService). */
+export interface MailSmime extends SecureReader {
+  protect(entity: Buffer, options: { accountId: string; from: string; recipients: string[]; sign: boolean; encrypt: boolean }): Promise<Buffer>;
+}
 
 export class MailService {
   private readonly sessions = new Map<string, Promise<ImapSession>>();
@@ -33,6 +39,8 @@ export class MailService {
     private readonly trust: TrustSettings,
     private readonly logger: Logger,
     localOptions: LocalMailOptions,
+    /** S/MIME: the verdict of every opened message, and signing and encrypting on send; null without. */
+    private readonly smime: MailSmime | null = null,
   ) {
     this.local = openLocalMail(localOptions, (accountId) => this.session(accountId), events, logger);
     this.commands = new MessageCommands(this.local.store, this.local.commands, this.local.started);
@@ -80,9 +88,10 @@ export class MailService {
     }
     this.sanitiser ??= new HtmlSanitiser();
     const sanitiser = this.sanitiser;
-    const view = await (await this.session(accountId)).withMailbox(folder, (client) => openMessage(client, folder, uid, sanitiser));
+    const view = await (await this.session(accountId)).withMailbox(folder, (client) => openMessage(client, folder, uid, sanitiser, this.smime));
     store.setFlag(accountId, folder, [uid], 'seen', true);
-    store.cacheView(accountId, folder, uid, view);
+    // Decrypted text never goes to disk; a verdict that waited on a locked keystore is asked again.
+    if (mayCacheView(view)) store.cacheView(accountId, folder, uid, view);
     this.events.emit('messagesChanged', { accountId, folder });
     return view;
   }
@@ -96,7 +105,10 @@ export class MailService {
     const account = await this.accounts.get(message.accountId);
     const credentials = await this.accounts.credentials(account);
     const domain = account.address.split('@')[1] ?? 'sealmail.invalid';
-    const composed = await composeMessage({ name: account.displayName, address: account.address }, message, domain);
+    const smime = this.smime;
+    const protector: EntityProtector | null = smime ? (entity, options) => smime.protect(entity, { ...options, accountId: account.id }) : null;
+    // The Sent copy is these same bytes: encrypted (to the sender too) when the message is.
+    const composed = await composeMessage({ name: account.displayName, address: account.address }, message, domain, protector);
     const accepted = await submitMessage(account.smtp, credentials, this.trust, composed);
 
     let savedToSent = false;

@@ -1,14 +1,14 @@
-/** Fetches one message's source, marks it read, and parses it for the message view. */
+/** Fetches one message's source, marks it read, and builds the message view (S/MIME verdict first). */
 import type { ImapFlow } from 'imapflow';
 import type { MessageView } from '../../../shared/domain';
 import { SealmailError } from '../../../shared/errors';
-import { parseMessage } from '../mime/parse-message';
 import type { HtmlSanitiser } from '../mime/sanitize-html';
+import { secureView, type SecureReader } from './secure-view';
 
 /** Larger messages are not loaded whole into memory for display. */
 export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 
-export async function openMessage(client: ImapFlow, folder: string, uid: number, sanitiser: HtmlSanitiser): Promise<MessageView> {
+export async function openMessage(client: ImapFlow, folder: string, uid: number, sanitiser: HtmlSanitiser, reader: SecureReader | null = null): Promise<MessageView> {
   const meta = await client.fetchOne(String(uid), { uid: true, size: true }, { uid: true });
   if (!meta) throw new SealmailError('NOT_FOUND', 'That message is no longer in this folder.');
   if ((meta.size ?? 0) > MAX_MESSAGE_BYTES) {
@@ -17,5 +17,5 @@ export async function openMessage(client: ImapFlow, folder: string, uid: number,
   const message = await client.fetchOne(String(uid), { uid: true, source: true }, { uid: true });
   if (!message || !message.source) throw new SealmailError('NOT_FOUND', 'That message is no longer in this folder.');
   await client.messageFlagsAdd(String(uid), ['\\Seen'], { uid: true });
-  return parseMessage(message.source, { uid, folder }, sanitiser);
+  return secureView(message.source, { uid, folder }, sanitiser, reader);
 }

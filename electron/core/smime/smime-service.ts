@@ -37,6 +37,15 @@ export interface OutgoingDraft {
   encrypt: boolean;
 }
 
+export interface ProtectOptions {
+  accountId: string;
+  from: string;
+  /** Every recipient (To, Cc and Bcc), each encrypted to. */
+  recipients: string[];
+  sign: boolean;
+  encrypt: boolean;
+}
+
 /** Thrown by compose when recipients have no usable certificate: nothing was written. */
 export class RecipientsWithoutCertificates extends SealmailError {
   constructor(readonly addresses: string[]) {
@@ -84,23 +93,33 @@ export class SmimeService {
    * is asked for and some recipient has no usable certificate.
    */
   async compose(draft: OutgoingDraft): Promise<Buffer> {
+    const entity = await this.protect(textEntity(draft.text), { accountId: draft.accountId ?? draft.from, from: draft.from, recipients: draft.to, sign: draft.sign, encrypt: draft.encrypt });
+    return withMessageHeaders(entity, { from: draft.from, to: draft.to, subject: draft.subject, date: this.options.clock.now() });
+  }
+
+  /**
+   * Signs and/or encrypts one MIME entity (its own Content-* headers included, 7-bit safe) and
+   * returns the protected entity, without message headers: the mail service puts its own around
+   * it. Encryption goes to every recipient and the sender. Throws RecipientsWithoutCertificates,
+   * naming them, when encryption is asked for and some recipient has no usable certificate.
+   */
+  async protect(entity: Buffer, options: ProtectOptions): Promise<Buffer> {
     const { keystore, clock } = this.options;
-    const identity = draft.sign || draft.encrypt ? await keystore.identityForAccount(draft.accountId ?? draft.from, draft.from) : null;
-    if ((draft.sign || draft.encrypt) && !identity) {
-      throw new SealmailError('INVALID_INPUT', `You have no certificate for ${draft.from}; import one, or send without signing and encryption.`);
+    const identity = options.sign || options.encrypt ? await keystore.identityForAccount(options.accountId, options.from) : null;
+    if ((options.sign || options.encrypt) && !identity) {
+      throw new SealmailError('INVALID_INPUT', `You have no certificate for ${options.from}; import one under Certificates, or send without signing and encryption.`);
     }
-    let entity = textEntity(draft.text);
     let ownCertificate: SmimeCertificate | null = null;
     if (identity) {
       const fingerprint = identity.certificate.fingerprint256;
       const [leaf, ...chain] = (await keystore.certificateChain(fingerprint)).map((x509) => certificateFromDer(x509.raw));
       ownCertificate = leaf ?? null;
-      if (draft.sign && leaf) entity = signEntity(entity, { key: await keystore.privateKeyFor(fingerprint), certificate: leaf, chain }, clock);
+      if (options.sign && leaf) entity = signEntity(entity, { key: await keystore.privateKeyFor(fingerprint), certificate: leaf, chain }, clock);
     }
-    if (draft.encrypt && ownCertificate) {
+    if (options.encrypt && ownCertificate) {
       const recipients: EncryptionRecipient[] = [{ certificate: ownCertificate, capabilities: OWN_CAPABILITIES }];
       const missing: string[] = [];
-      for (const address of draft.to) {
+      for (const address of options.recipients) {
         const found = await this.recipient(address);
         if (found) recipients.push(found);
         else missing.push(address);
@@ -108,7 +127,7 @@ export class SmimeService {
       if (missing.length > 0) throw new RecipientsWithoutCertificates(missing);
       entity = encryptEntity(entity, recipients).entity;
     }
-    return withMessageHeaders(entity, { from: draft.from, to: draft.to, subject: draft.subject, date: clock.now() });
+    return entity;
   }
 
   private async recipient(address: string): Promise<EncryptionRecipient | null> {

@@ -1,0 +1,106 @@
+/**
+ * The message view of a message as S/MIME judges it. The verdict comes first; a signed or
+ * encrypted message then shows only its `displayed` part (what was signed or decrypted), never
+ * parts from outside that, with the message header taken from the outer message. Decrypted content
+ * without integrity protection never loads remote content (EFAIL). A locked keystore does not fail
+ * the view: encrypted mail asks the user to unlock their certificates.
+ */
+import type { MessageView } from '../../../shared/domain';
+import { SealmailError } from '../../../shared/errors';
+import type { SmimeVerdict } from '../../../shared/smime-types';
+import { parseMessage, type MessageLocation } from '../mime/parse-message';
+import type { HtmlSanitiser } from '../mime/sanitize-html';
+import { headerValue, parseContentType, parseHeaderFields, splitHeaderAndBody } from '../smime/mime/raw-entity';
+import type { SecureMessage } from '../smime/read-secure-message';
+
+/** What the view needs of the S/MIME service: SmimeService.read. */
+export interface SecureReader {
+  read(raw: Buffer): Promise<SecureMessage>;
+}
+
+export const LOCKED_TO_READ = 'Unlock your certificates to read this message.';
+const LOCKED_TO_CHECK = 'Unlock your certificates to check this signature.';
+const NO_KEYSTORE_TO_READ = 'Set up your certificates to read this message: it is encrypted.';
+const NO_KEYSTORE_TO_CHECK = 'Set up your certificates to check this signature.';
+
+/** Builds the view of `raw`; without a reader (no S/MIME in this core), the plain parse. */
+export async function secureView(raw: Buffer, where: MessageLocation, sanitiser: HtmlSanitiser, reader: SecureReader | null): Promise<MessageView> {
+  if (!reader) return parseMessage(raw, where, sanitiser);
+  const kind = smimeKind(raw);
+  let secure: SecureMessage;
+  try {
+    secure = await reader.read(raw);
+  } catch (error) {
+    const unavailable = error instanceof SealmailError && (error.code === 'KEYSTORE_LOCKED' || error.code === 'NOT_FOUND');
+    if (!unavailable) throw error;
+    return unverifiedView(raw, where, sanitiser, kind, error.code === 'KEYSTORE_LOCKED');
+  }
+  const { verdict, displayed } = secure;
+  const outer = await parseMessage(raw, where, sanitiser);
+  if (verdict.signature.status === 'none' && verdict.encryption.status === 'none') return { ...outer, security: verdict };
+  if (!displayed) {
+    // Not readable (not a recipient, or broken): the header and the reason, nothing from inside.
+    const reason = verdict.encryption.reason ?? verdict.signature.reason ?? 'This message could not be opened.';
+    return { ...outer, text: reason, html: null, remoteContentBlocked: false, remoteContentAllowed: false, attachments: [], security: verdict };
+  }
+  if (displayed.raw === raw || displayed.depth === 0) return { ...outer, ...remotePolicy(verdict), security: verdict };
+  // Only the signed or decrypted part is shown; the header (From, Subject...) is the outer message's.
+  const inner = await parseMessage(displayed.raw, where, sanitiser);
+  return {
+    ...outer,
+    text: inner.text,
+    html: inner.html,
+    remoteContentBlocked: inner.remoteContentBlocked,
+    attachments: inner.attachments,
+    parseError: inner.parseError,
+    ...remotePolicy(verdict),
+    security: verdict,
+  };
+}
+
+/** Whether the view may be written to the disk cache: never decrypted text, never a verdict that waited on a lock. */
+export function mayCacheView(view: MessageView): boolean {
+  const security = view.security;
+  if (!security) return true;
+  return security.encryption.status === 'none' && security.signature.status !== 'error';
+}
+
+function remotePolicy(verdict: SmimeVerdict): Pick<MessageView, 'remoteContentAllowed'> {
+  const decrypted = verdict.encryption.status === 'decrypted';
+  return decrypted && !verdict.encryption.integrityProtected ? { remoteContentAllowed: false } : {};
+}
+
+type SmimeKind = 'encrypted' | 'signed' | 'plain';
+
+/** What the root of the message says it is, read from its Content-Type alone. */
+function smimeKind(raw: Buffer): SmimeKind {
+  const { mediaType, params } = parseContentType(headerValue(parseHeaderFields(splitHeaderAndBody(raw).headerBytes), 'content-type'));
+  if (mediaType === 'multipart/signed') return 'signed';
+  if (/^application\/(x-)?pkcs7-mime$/.test(mediaType)) return /signed-data/i.test(params['smime-type'] ?? '') ? 'signed' : 'encrypted';
+  return 'plain';
+}
+
+async function unverifiedView(raw: Buffer, where: MessageLocation, sanitiser: HtmlSanitiser, kind: SmimeKind, locked: boolean): Promise<MessageView> {
+  const outer = await parseMessage(raw, where, sanitiser);
+  if (kind === 'plain') return { ...outer, security: NOTHING };
+  if (kind === 'encrypted') {
+    const reason = locked ? LOCKED_TO_READ : NO_KEYSTORE_TO_READ;
+    return {
+      ...outer,
+      text: reason,
+      html: null,
+      remoteContentBlocked: false,
+      remoteContentAllowed: false,
+      attachments: [],
+      security: { signature: NOTHING.signature, encryption: { status: 'error', algorithm: null, reason, integrityProtected: false } },
+    };
+  }
+  // Signed but not checkable now: shown, with a verdict that says why it was not checked.
+  const reason = locked ? LOCKED_TO_CHECK : NO_KEYSTORE_TO_CHECK;
+  return { ...outer, security: { signature: { status: 'error', signer: null, reason, details: null }, encryption: NOTHING.encryption } };
+}
+
+const NOTHING: SmimeVerdict = {
+  signature: { status: 'none', signer: null, reason: null, details: null },
+  encryption: { status: 'none', algorithm: null, reason: null, integrityProtected: false },
+};
