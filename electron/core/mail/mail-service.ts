@@ -92,6 +92,7 @@ export class MailService {
     store.setFlag(accountId, folder, [uid], 'seen', true);
     // Decrypted text never goes to disk; a verdict that waited on a locked keystore is asked again.
     if (mayCacheView(view)) store.cacheView(accountId, folder, uid, view);
+    else if (view.security?.encryption.status === 'decrypted') store.indexInMemoryOnly(accountId, folder, uid, view);
     this.events.emit('messagesChanged', { accountId, folder });
     return view;
   }
