@@ -82,8 +82,16 @@ export function toTransportError(error: unknown, protocol: Protocol, endpoint: S
   if (/protocol version|unsupported protocol|no protocols available|ERR_SSL_UNSUPPORTED_PROTOCOL/i.test(`${code} ${text}`)) {
     return make('TLS_REQUIRED', `${where} offers only an outdated TLS version; Sealmail needs TLS 1.2 or newer.`);
   }
+  if (/before secure TLS connection/i.test(text)) {
+    // The socket closed mid-handshake: a server that does not speak TLS on this port, or a dropped
+    // network. Both mean nothing was sent; say both, since only the user can tell which.
+    return make(
+      'TLS_REQUIRED',
+      `${where} closed the connection before TLS was set up: it may not speak TLS on this port, or the network dropped it. Nothing was sent.`,
+    );
+  }
   if (
-    /wrong version number|packet length too long|unknown protocol|http request|before secure TLS connection|ERR_SSL_/i.test(`${code} ${text}`) ||
+    /wrong version number|packet length too long|unknown protocol|http request|ERR_SSL_/i.test(`${code} ${text}`) ||
     code === 'ClosedAfterConnectTLS' ||
     code === 'ETLS'
   ) {
