@@ -152,7 +152,7 @@ export function MailScreen({ account, accounts, onSwitchAccount, onAddAccount }:
             <Icon name="plus" />
             Add account
           </button>
-          <ConnectionSecurity key={account.id} account={account} />
+          <ConnectionSecurity key={account.id} account={account} onOpenCertificates={() => setCertificatesOpen(true)} />
           <button type="button" className="button button-quiet button-small" onClick={() => setCertificatesOpen(true)}>
             <Icon name="shield" />
             Certificates

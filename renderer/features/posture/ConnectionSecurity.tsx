@@ -18,7 +18,8 @@ import '../../styles/connection-security.css';
 
 type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; posture: AccountPosture };
 
-export function ConnectionSecurity({ account }: { account: Account }) {
+/** `onOpenCertificates` puts the certificate manager one click away from the account's settings. */
+export function ConnectionSecurity({ account, onOpenCertificates }: { account: Account; onOpenCertificates?: () => void }) {
   const [open, setOpen] = useState(false);
   const opener = useRef<HTMLButtonElement>(null);
   return (
@@ -34,13 +35,20 @@ export function ConnectionSecurity({ account }: { account: Account }) {
             setOpen(false);
             opener.current?.focus();
           }}
+          onOpenCertificates={
+            onOpenCertificates &&
+            (() => {
+              setOpen(false);
+              onOpenCertificates();
+            })
+          }
         />
       ) : null}
     </>
   );
 }
 
-function PosturePanel({ account, onClose }: { account: Account; onClose(): void }) {
+function PosturePanel({ account, onClose, onOpenCertificates }: { account: Account; onClose(): void; onOpenCertificates?: (() => void) | undefined }) {
   const api = useApi();
   const id = useId();
   const [state, setState] = useState<State>({ status: 'loading' });
@@ -93,6 +101,11 @@ function PosturePanel({ account, onClose }: { account: Account; onClose(): void 
           <button type="button" className="button" onClick={retry} disabled={state.status === 'loading'}>
             Check again
           </button>
+          {onOpenCertificates ? (
+            <button type="button" className="button" onClick={onOpenCertificates}>
+              Certificates…
+            </button>
+          ) : null}
           <button type="button" className="button button-primary" ref={close} onClick={onClose}>
             Close
           </button>

@@ -86,3 +86,14 @@ test('a changed certificate can be reviewed and pinned again, only through the e
   await within(smtp).findByText('Pinned: you trusted this exact certificate');
   expect(fake.calls.find((c) => c.name === 'pinCertificate')?.input).toEqual({ accountId: 'acc-1', protocol: 'smtp', fingerprint256: changed.fingerprint256 });
 });
+
+test("the account's security panel leads to its certificates", async () => {
+  renderApp(mailboxHandlers({ accountPosture: async () => posture }));
+  fireEvent.click(await screen.findByRole('button', { name: 'Connection security' }));
+  const panel = await screen.findByRole('dialog', { name: 'Connection security of alice@example.test' });
+
+  fireEvent.click(within(panel).getByRole('button', { name: 'Certificates…' }));
+
+  expect(screen.queryByRole('dialog', { name: /Connection security/ })).toBeNull();
+  expect(await screen.findByRole('dialog', { name: /Certificates/ })).toBeTruthy();
+});
