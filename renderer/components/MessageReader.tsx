@@ -13,6 +13,7 @@ import { HtmlFrame } from './HtmlFrame';
 import { Icon } from './Icon';
 import { Notice } from './Notices';
 import { RemoteContentBar, type RemoteState } from './RemoteContentBar';
+import { SecurityBadges } from './SecurityBadges';
 
 export interface MessageReaderProps {
   message: MessageView;
@@ -104,6 +105,8 @@ export function MessageReader(props: MessageReaderProps) {
             </dd>
           </div>
         </dl>
+        {/* Drawn by the app, outside the message frame: the body cannot imitate or cover it. */}
+        {message.security ? <SecurityBadges verdict={message.security} /> : null}
       </header>
 
       <div className="reader-notices">

@@ -1,0 +1,120 @@
+/**
+ * The S/MIME badges of an opened message and their details panel, drawn by the app in the message
+ * header, outside the message's frame and DOM, so nothing a sender writes can imitate or cover them.
+ * Each badge is a button whose accessible name starts with its word; it opens the details panel
+ * (signer, validation level, chain, algorithms, signing time, revocation, why it is not valid).
+ * Presentational.
+ */
+import { useId, useState, type ReactNode } from 'react';
+import type { SmimeVerdict } from '../../shared/smime-types';
+import { formatFullDate } from '../lib/format';
+import { badgeLabel, REVOCATION_WORDS, securityBadges, VALIDATION_WORDS, type SecurityBadge } from '../lib/security-badges';
+import { Icon } from './Icon';
+import '../styles/security-badges.css';
+
+export function SecurityBadges({ verdict }: { verdict: SmimeVerdict }) {
+  const [open, setOpen] = useState<SecurityBadge['kind'] | null>(null);
+  const panelId = useId();
+  const badges = securityBadges(verdict);
+  return (
+    <div className="security">
+      <div className="security-badges">
+        {badges.map((badge) => (
+          <button
+            key={badge.kind}
+            type="button"
+            className={`security-badge security-${badge.tone}`}
+            aria-label={badgeLabel(badge)}
+            aria-expanded={open === badge.kind}
+            aria-controls={open === badge.kind ? panelId : undefined}
+            title={badgeLabel(badge)}
+            onClick={() => setOpen((current) => (current === badge.kind ? null : badge.kind))}
+          >
+            <Icon name={badge.icon} />
+            <span className="security-word">{badge.word}</span>
+            {badge.detail ? <span className="security-detail">{badge.detail}</span> : null}
+          </button>
+        ))}
+      </div>
+      {open === 'signature' ? <SignaturePanel id={panelId} verdict={verdict} /> : null}
+      {open === 'encryption' ? <EncryptionPanel id={panelId} verdict={verdict} /> : null}
+    </div>
+  );
+}
+
+function SignaturePanel({ id, verdict }: { id: string; verdict: SmimeVerdict }) {
+  const { signature } = verdict;
+  const details = signature.details;
+  return (
+    <section id={id} className="security-panel" aria-label="Signature details">
+      <dl>
+        {signature.reason ? <Row term="Why it is not valid">{signature.reason}</Row> : null}
+        {signature.status === 'none' ? <Row term="Signature">This message carries no signature, so Sealmail cannot tell who wrote it or whether it was changed.</Row> : null}
+        {signature.signer ? (
+          <>
+            <Row term="Signer">
+              {signature.signer.name}
+              {signature.signer.email ? ` <${signature.signer.email}>` : ''}
+            </Row>
+            <Row term="Validation">{VALIDATION_WORDS[signature.signer.validation]}</Row>
+            <Row term="Fingerprint (SHA-256)">
+              <code>{signature.signer.fingerprint256}</code>
+            </Row>
+          </>
+        ) : null}
+        {details ? (
+          <>
+            <Row term="Signing time">{details.signingTime ? `${formatFullDate(details.signingTime)} (as the signer claims)` : 'Not given'}</Row>
+            <Row term="Algorithms">
+              {details.digestAlgorithm} with {details.signatureAlgorithm}
+            </Row>
+            <Row term="Revocation">
+              {REVOCATION_WORDS[details.revocation]}
+              {details.revocationReason ? ` (${details.revocationReason})` : ''}
+            </Row>
+            {details.chain.length > 0 ? (
+              <Row term="Chain">
+                <ol className="security-chain">
+                  {details.chain.map((certificate) => (
+                    <li key={certificate.fingerprint256}>
+                      {certificate.subject}
+                      <span className="muted"> · valid {certificate.validFrom.slice(0, 10)} to {certificate.validTo.slice(0, 10)}</span>
+                    </li>
+                  ))}
+                </ol>
+              </Row>
+            ) : null}
+          </>
+        ) : null}
+      </dl>
+    </section>
+  );
+}
+
+function EncryptionPanel({ id, verdict }: { id: string; verdict: SmimeVerdict }) {
+  const { encryption } = verdict;
+  return (
+    <section id={id} className="security-panel" aria-label="Encryption details">
+      <dl>
+        {encryption.reason ? <Row term="Why it could not be opened">{encryption.reason}</Row> : null}
+        {encryption.algorithm ? <Row term="Algorithm">{encryption.algorithm}</Row> : null}
+        {encryption.status === 'decrypted' ? (
+          <Row term="Tamper protection">
+            {encryption.integrityProtected
+              ? 'Yes: the content cannot have been changed unnoticed.'
+              : 'No: this encryption does not detect changes, so remote content never loads for this message.'}
+          </Row>
+        ) : null}
+      </dl>
+    </section>
+  );
+}
+
+function Row({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <div className="security-row">
+      <dt>{term}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
