@@ -38,7 +38,7 @@ export interface CoreOptions {
   profileDir: string;
   secrets: SecretStore;
   logger?: Logger;
-  /** PEM certificates trusted besides the system roots (a company CA; the test CA in tests). */
+  /** PEM certificates trusted besides the system roots, for servers and S/MIME signers alike (a company CA; the test CA in tests). */
   extraTrustAnchors?: string[];
   /** Timings of the local mail store (Undo window, polling, offline retry); tests shorten them. */
   mailTimings?: { undoMs?: number; pollMs?: number; retryMs?: number };
@@ -62,7 +62,8 @@ export function createCore(options: CoreOptions): Core {
   const accounts = new AccountService(new AccountStore(options.profileDir), options.secrets, trust);
   const keystore = new KeystoreService({ path: join(options.profileDir, KEYSTORE_FILE_NAME), keyWrapper: options.keyWrapper });
   // Every opened message gets its S/MIME verdict; Sign and Encrypt go through it on send.
-  const smime = createSmimeService(keystore, systemClock);
+  // The extra anchors (a company CA) vouch for signers as the system roots do.
+  const smime = createSmimeService(keystore, systemClock, trust.extraTrustAnchors);
   const mail = new MailService(accounts, events, trust, logger, { profileDir: options.profileDir, ...options.mailTimings }, smime);
 
   // One spread per area; the type makes a missing area a compile error.

@@ -3,7 +3,7 @@
  *
  *   --port N          listen on 127.0.0.1:N (default: a free port)
  *   --profile DIR     keep accounts in DIR (default: a fresh temporary profile)
- *   --ca FILE         also trust this CA certificate (PEM) for mail servers
+ *   --ca FILE         also trust this CA certificate (PEM) for mail servers and S/MIME signers
  *   --test-servers    start the project's Dovecot and Postfix test servers (needs root) and trust their CA
  *
  * Passwords stay in memory only: without Electron there is no OS keychain to keep them in.

@@ -17,7 +17,7 @@ import { listFolders, sortFolders } from './list-folders';
 import { openLocalMail, type LocalMail, type LocalMailOptions } from './local-mail';
 import { MessageCommands } from './message-commands';
 import { openMessage } from './open-message';
-import { mayCacheView, type SecureReader } from './secure-view';
+import { mayCacheView, needsFreshVerdict, type SecureReader } from './secure-view';
 import { fileInSent, submitMessage } from './send-message';
 
 /** What the mail service needs of the S/MIME service (SmimeService). */
@@ -82,13 +82,20 @@ export class MailService {
   async open(accountId: string, folder: string, uid: number): Promise<MessageView> {
     const store = this.local.store;
     const cached = store.cachedView(accountId, folder, uid);
-    if (cached) {
+    if (cached && !needsFreshVerdict(cached)) {
       if (store.flags(accountId, folder, uid)?.seen === false) await this.commands.setFlag(accountId, folder, [uid], 'seen', true, false);
       return cached;
     }
     this.sanitiser ??= new HtmlSanitiser();
     const sanitiser = this.sanitiser;
-    const view = await (await this.session(accountId)).withMailbox(folder, (client) => openMessage(client, folder, uid, sanitiser, this.smime));
+    let view: MessageView;
+    try {
+      view = await (await this.session(accountId)).withMailbox(folder, (client) => openMessage(client, folder, uid, sanitiser, this.smime));
+    } catch (error) {
+      // Offline, a signed message is shown with the verdict it had when it was last opened.
+      if (!cached) throw error;
+      return cached;
+    }
     store.setFlag(accountId, folder, [uid], 'seen', true);
     // Decrypted text never goes to disk; a verdict that waited on a locked keystore is asked again.
     if (mayCacheView(view)) store.cacheView(accountId, folder, uid, view);

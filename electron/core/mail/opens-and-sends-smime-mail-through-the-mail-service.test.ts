@@ -12,11 +12,11 @@ import { SealmailError } from '../../../shared/errors';
 import { outgoingMessageInput, type OutgoingMessage } from '../../../shared/inputs';
 import type { Keystore } from '../keystore/keystore';
 import { HtmlSanitiser } from '../mime/sanitize-html';
-import { RecipientsWithoutCertificates, SmimeService } from '../smime/smime-service';
+import { KEYSTORE_LOCKED_TO_READ, NO_KEYSTORE_TO_READ, RecipientsWithoutCertificates, SmimeService } from '../smime/smime-service';
 import { createSmimeFixture, type SmimeFixture } from '../smime/testing/smime-fixture';
 import { openssl, type TestIdentity } from '../smime/testing/test-pki';
 import { composeMessage, type EntityProtector } from './compose-message';
-import { LOCKED_TO_READ, mayCacheView, secureView } from './secure-view';
+import { mayCacheView, secureView } from './secure-view';
 
 let f: SmimeFixture;
 const sanitiser = new HtmlSanitiser();
@@ -104,10 +104,27 @@ describe('opening S/MIME mail', () => {
   it('asks to unlock the certificates for encrypted mail while the keystore is locked', async () => {
     const composed = await composeMessage({ name: 'Bob', address: 'bob@example.test' }, outgoing({ to: ['alice@example.test'], encrypt: true }), 'example.test', protectorOf(service(keystoreOf(f.bob, [f.alice]))));
     const view = await secureView(composed.raw, where, sanitiser, service(lockedKeystore));
-    expect(view.text).toBe(LOCKED_TO_READ);
-    expect(view.security?.encryption).toMatchObject({ status: 'error', reason: LOCKED_TO_READ });
+    expect(view.text).toBe(KEYSTORE_LOCKED_TO_READ);
+    expect(view.security?.encryption).toMatchObject({ status: 'error', reason: KEYSTORE_LOCKED_TO_READ });
     expect(view.remoteContentAllowed).toBe(false);
     expect(mayCacheView(view)).toBe(false);
+  });
+
+  it('judges signatures against the trusted roots before any keystore exists, and says how to read encrypted mail', async () => {
+    const missing = new Proxy({} as Keystore, {
+      get: () => async () => {
+        throw new SealmailError('NOT_FOUND', 'There is no keystore yet; create one first.');
+      },
+    });
+    const reader = new SmimeService({ keystore: missing, clock: f.clock, revocation: null, systemAnchors: [f.ca.certPem] });
+    const signed = await secureView(f.signedMessage(f.bob, 'hello without a keystore'), where, sanitiser, reader);
+    expect(signed.security?.signature.status).toBe('valid');
+    expect(signed.text.trim()).toBe('hello without a keystore');
+
+    const composed = await composeMessage({ name: 'Bob', address: 'bob@example.test' }, outgoing({ to: ['alice@example.test'], encrypt: true }), 'example.test', protectorOf(service(keystoreOf(f.bob, [f.alice]))));
+    const encrypted = await secureView(composed.raw, where, sanitiser, reader);
+    expect(encrypted.text).toBe(NO_KEYSTORE_TO_READ);
+    expect(encrypted.security?.encryption.status).toBe('error');
   });
 
   it('says so when the message is not encrypted to any of the user\'s keys', async () => {

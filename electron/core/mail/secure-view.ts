@@ -12,15 +12,15 @@ import { parseMessage, type MessageLocation } from '../mime/parse-message';
 import type { HtmlSanitiser } from '../mime/sanitize-html';
 import { headerValue, parseContentType, parseHeaderFields, splitHeaderAndBody } from '../smime/mime/raw-entity';
 import type { SecureMessage } from '../smime/read-secure-message';
+import { KEYSTORE_LOCKED_TO_READ, NO_KEYSTORE_TO_READ } from '../smime/smime-service';
 
 /** What the view needs of the S/MIME service: SmimeService.read. */
 export interface SecureReader {
   read(raw: Buffer): Promise<SecureMessage>;
 }
 
-export const LOCKED_TO_READ = 'Unlock your certificates to read this message.';
+// The S/MIME service answers a locked or missing keystore itself; these cover a lock mid-read.
 const LOCKED_TO_CHECK = 'Unlock your certificates to check this signature.';
-const NO_KEYSTORE_TO_READ = 'Set up your certificates to read this message: it is encrypted.';
 const NO_KEYSTORE_TO_CHECK = 'Set up your certificates to check this signature.';
 
 /** Builds the view of `raw`; without a reader (no S/MIME in this core), the plain parse. */
@@ -65,6 +65,14 @@ export function mayCacheView(view: MessageView): boolean {
   return security.encryption.status === 'none' && security.signature.status !== 'error';
 }
 
+/**
+ * Whether a cached view must be judged again when the server can be reached: a signature's verdict
+ * changes with time (expiry, revocation) and with the authorities the user trusts.
+ */
+export function needsFreshVerdict(view: MessageView): boolean {
+  return view.security !== undefined && view.security.signature.status !== 'none';
+}
+
 function remotePolicy(verdict: SmimeVerdict): Pick<MessageView, 'remoteContentAllowed'> {
   const decrypted = verdict.encryption.status === 'decrypted';
   return decrypted && !verdict.encryption.integrityProtected ? { remoteContentAllowed: false } : {};
@@ -84,7 +92,7 @@ async function unverifiedView(raw: Buffer, where: MessageLocation, sanitiser: Ht
   const outer = await parseMessage(raw, where, sanitiser);
   if (kind === 'plain') return { ...outer, security: NOTHING };
   if (kind === 'encrypted') {
-    const reason = locked ? LOCKED_TO_READ : NO_KEYSTORE_TO_READ;
+    const reason = locked ? KEYSTORE_LOCKED_TO_READ : NO_KEYSTORE_TO_READ;
     return {
       ...outer,
       text: reason,

@@ -10,11 +10,12 @@ import { createHttpFetcher } from './revocation/http-fetch';
 import { RevocationService } from './revocation/revocation-service';
 import { SmimeService } from './smime-service';
 
-export function createSmimeService(keystore: Keystore, clock: Clock): SmimeService {
+/** `extraAnchors`: PEM roots trusted besides the system's (a company CA; the test CA in tests). */
+export function createSmimeService(keystore: Keystore, clock: Clock, extraAnchors: readonly string[] = []): SmimeService {
   return new SmimeService({
     keystore,
     clock,
     revocation: new RevocationService(createHttpFetcher(), createCryptoEngine()),
-    systemAnchors: [...rootCertificates],
+    systemAnchors: [...rootCertificates, ...extraAnchors],
   });
 }

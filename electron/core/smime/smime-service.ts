@@ -67,19 +67,22 @@ export class SmimeService {
    */
   async read(raw: Buffer, at: Date = this.options.clock.now()): Promise<SecureMessage> {
     const { keystore } = this.options;
-    const anchors = await this.anchors();
+    // Without a keystore (none yet, or locked) signatures are still judged against the system
+    // roots; encrypted mail then says what to do instead of failing.
+    const unavailable = await keystoreUnavailable(keystore);
+    const anchors = await this.anchors(unavailable === null);
     // A signature may omit the signer's certificate (RFC 5652 §5.1): the sender's known one may do.
     const sender = readFrom(parseHeaderFields(splitHeaderAndBody(raw).headerBytes)).mailbox?.address;
-    const senderCertificate = sender ? await keystore.encryptionCertificateFor(sender.toLowerCase()) : null;
+    const senderCertificate = sender && unavailable === null ? await keystore.encryptionCertificateFor(sender.toLowerCase()) : null;
     const result = await readSecureMessage(raw, {
       anchors,
       knownCertificates: senderCertificate ? [certificateFromDer(senderCertificate.raw)] : [],
       at,
       revocation: this.options.revocation,
-      decryptor: keyDecryptor(() => this.decryptionKeys()),
+      decryptor: unavailable === null ? keyDecryptor(() => this.decryptionKeys()) : { decrypt: async () => ({ status: 'error', reason: unavailable }) },
     });
     const signature = result.verdict.signature;
-    if (signature.status === 'valid' && signature.signer?.email && signature.details?.signerCertificatePem) {
+    if (unavailable === null && signature.status === 'valid' && signature.signer?.email && signature.details?.signerCertificatePem) {
       const certificate = new X509Certificate(signature.details.signerCertificatePem);
       const capabilities = signature.details.capabilities ? { ...signature.details.capabilities } : null;
       await keystore.collectSigner(certificate, capabilities, { email: signature.signer.email, seenAt: this.options.clock.now() });
@@ -151,8 +154,8 @@ export class SmimeService {
     return keys;
   }
 
-  private async anchors(): Promise<SmimeCertificate[]> {
-    const pems = [...(this.options.systemAnchors ?? []), ...(await this.options.keystore.authorityPems())];
+  private async anchors(withAuthorities: boolean): Promise<SmimeCertificate[]> {
+    const pems = [...(this.options.systemAnchors ?? []), ...(withAuthorities ? await this.options.keystore.authorityPems() : [])];
     return pems.flatMap((pem) => {
       let parsed = this.anchorCache.get(pem);
       if (!parsed) {
@@ -165,5 +168,21 @@ export class SmimeService {
       }
       return parsed;
     });
+  }
+}
+
+/** What encrypted mail says while the keystore cannot be used. */
+export const KEYSTORE_LOCKED_TO_READ = 'Unlock your certificates to read this message.';
+export const NO_KEYSTORE_TO_READ = 'This message is encrypted; set up your certificates (import yours under Certificates) to read it.';
+
+/** Null when the keystore can be used; else the sentence encrypted mail shows instead. */
+async function keystoreUnavailable(keystore: Keystore): Promise<string | null> {
+  try {
+    await keystore.authorityPems();
+    return null;
+  } catch (error) {
+    if (error instanceof SealmailError && error.code === 'KEYSTORE_LOCKED') return KEYSTORE_LOCKED_TO_READ;
+    if (error instanceof SealmailError && error.code === 'NOT_FOUND') return NO_KEYSTORE_TO_READ;
+    throw error;
   }
 }
