@@ -163,7 +163,7 @@ test('a reply quotes only what was shown, threads on the original, and is sent o
   await expect(body).not.toHaveValue(/HIDDEN-SECRET|PLAIN-ONLY/);
   await expect(composer.getByRole('list', { name: 'To recipients' })).toContainText(bob.address);
 
-  // Sign and Encrypt are on; this build can do neither, so Send refuses and says why.
+  // Sign and Encrypt are on; alice has no certificate yet, so Send refuses and says why.
   await expect(composer.getByRole('button', { name: 'Sign' })).toHaveAttribute('aria-pressed', 'true');
   await expect(composer.getByRole('button', { name: 'Encrypt' })).toHaveAttribute('aria-pressed', 'true');
   await composer.getByRole('button', { name: 'Send' }).click();

@@ -37,7 +37,10 @@ export class ComposeReadinessService {
       identity = (await keystore.identityForAccount(account.id, account.address)) !== null;
       if (!identity) reason = `you have no certificate for ${account.address}; import one under Certificates.`;
     } catch (error) {
-      reason = `your certificates are not available (${(error as Error).message}).`;
+      const code = (error as { code?: string }).code;
+      if (code === 'NOT_FOUND') reason = `you have no certificate for ${account.address} yet; import one under Certificates.`;
+      else if (code === 'KEYSTORE_LOCKED') reason = 'your certificates are locked; unlock them under Certificates.';
+      else reason = `your certificates are not available (${(error as Error).message}).`;
     }
     return {
       sign: { available: identity, reason },

@@ -28,6 +28,9 @@ it('with a keystore, names the recipients whose certificate is missing and needs
   const locked = { ...keystore, identityForAccount: async () => Promise.reject(new SealmailError('KEYSTORE_LOCKED')) };
   const whileLocked = await new ComposeReadinessService(accounts, { canProtect: true, keystore: locked }).check('a', []);
   expect(whileLocked.sign.reason).toMatch(/locked/);
+  const none = { ...keystore, identityForAccount: async () => Promise.reject(new SealmailError('NOT_FOUND', 'There is no keystore yet; create one first.')) };
+  const withoutKeystore = await new ComposeReadinessService(accounts, { canProtect: true, keystore: none }).check('a', []);
+  expect(withoutKeystore.encrypt.reason).toMatch(/no certificate for alice@example.test yet; import one under Certificates/);
 });
 
 it('saves attachments by their place in the view, under a name with no folders in it', async () => {
