@@ -1,0 +1,128 @@
+/**
+ * S/MIME through the whole core against the real Dovecot and Postfix, as bob: he creates his
+ * keystore, imports his .p12 and trusts the test PKI's CA; a message signed by alice opens as valid
+ * (and her certificate is collected), a modified copy as invalid, one encrypted to him decrypts;
+ * his reply, signed and encrypted, goes out and its Sent copy is the encrypted message, which
+ * `openssl cms` decrypts with either key and verifies.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { SealmailApi } from '../../../shared/contract';
+import type { Account } from '../../../shared/domain';
+import type { Result } from '../../../shared/result';
+import { appendMessages, sourceOf } from '../../../e2e/support/mailbox';
+import { createCore, type Core } from '../create-core';
+import { MemorySecretStore } from '../ports';
+import { encryptEntity } from '../smime/encrypt-entity';
+import { textEntity, withMessageHeaders } from '../smime/mime/compose-entity';
+import { signEntity } from '../smime/sign-entity';
+import { openssl, TestPki, type TestCa, type TestIdentity } from '../smime/testing/test-pki';
+import { inProcessApi } from '../testing/in-process-api';
+
+const servers = inject('mailServers');
+const { alice, bob } = servers.users;
+const run = Date.now().toString(36);
+const subjects = { signed: `Signed by alice ${run}`, tampered: `Changed after signing ${run}`, encrypted: `Encrypted to bob ${run}`, reply: `Protected reply ${run}` };
+
+let pki: TestPki;
+let ca: TestCa;
+let aliceId: TestIdentity;
+let bobId: TestIdentity;
+let profileDir: string;
+let core: Core;
+let api: SealmailApi;
+let account: Account;
+
+function value<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value;
+}
+
+const clock = { now: () => new Date() };
+const headers = (subject: string) => ({ from: alice.address, to: [bob.address], subject, date: new Date() });
+
+beforeAll(async () => {
+  pki = new TestPki();
+  ca = pki.createCa('ca');
+  aliceId = pki.issue(ca, alice.address, { keyType: 'rsa' });
+  bobId = pki.issue(ca, bob.address, { keyType: 'ec' });
+  const aliceSigner = { key: aliceId.key, certificate: aliceId.certificate, chain: [ca.certificate] };
+
+  const signed = withMessageHeaders(signEntity(textEntity('Signed hello from alice'), aliceSigner, clock), headers(subjects.signed));
+  const original = withMessageHeaders(signEntity(textEntity('Pay invoice 1000'), aliceSigner, clock), headers(subjects.tampered)).toString('latin1');
+  const tampered = original.replace(Buffer.from('Pay invoice 1000').toString('base64'), Buffer.from('Pay invoice 9000').toString('base64'));
+  const encrypted = withMessageHeaders(encryptEntity(textEntity('For bob only'), [{ certificate: bobId.certificate, capabilities: null }]).entity, headers(subjects.encrypted));
+  await appendMessages(servers, bob, [signed.toString('latin1'), tampered, encrypted.toString('latin1')]);
+
+  profileDir = await mkdtemp(join(tmpdir(), 'sealmail-smime-integration-'));
+  core = createCore({ profileDir, secrets: new MemorySecretStore(), extraTrustAnchors: [servers.caCertPem] });
+  api = inProcessApi(core);
+  account = value(await api.addAccount({ address: bob.address, displayName: 'Bob Example', password: bob.password, imap: { host: servers.host, port: servers.imapPort }, smtp: { host: servers.host, port: servers.smtpPort } }));
+
+  value(await api.createKeystore({ passphrase: 'a long passphrase for bob' }));
+  const p12 = openssl(['pkcs12', '-export', '-inkey', bobId.keyPath, '-in', bobId.certPath, '-certfile', ca.certPath, '-passout', 'pass:p12 secret']);
+  value(await api.importIdentity({ fileName: 'bob.p12', data: p12.toString('base64'), password: 'p12 secret' }));
+  value(await api.addAuthority({ fileName: 'ca.pem', data: Buffer.from(ca.certPem).toString('base64'), password: '', fingerprint256: ca.certificate.x509.fingerprint256 }));
+}, 120_000);
+
+afterAll(async () => {
+  await core?.close();
+  if (profileDir) await rm(profileDir, { recursive: true, force: true });
+  pki?.cleanup();
+});
+
+async function open(subject: string) {
+  const page = value(await api.listMessages({ accountId: account.id, folder: 'INBOX', limit: 200 }));
+  const summary = page.messages.find((m) => m.subject === subject);
+  if (!summary) throw new Error(`${subject} is not in bob's inbox`);
+  return value(await api.openMessage({ accountId: account.id, folder: 'INBOX', uid: summary.uid }));
+}
+
+describe('S/MIME with the real Dovecot and Postfix', () => {
+  it('opens alice\'s signed message as valid and collects her certificate', async () => {
+    const view = await open(subjects.signed);
+    expect(view.security?.signature).toMatchObject({ status: 'valid', signer: { email: alice.address } });
+    expect(view.text.trim()).toBe('Signed hello from alice');
+    expect(view.attachments).toEqual([]);
+    const overview = value(await api.listKeystore({}));
+    expect(JSON.stringify(overview)).toContain(aliceId.certificate.x509.fingerprint256);
+  });
+
+  it('opens the modified copy as invalid', async () => {
+    const view = await open(subjects.tampered);
+    expect(view.security?.signature.status).toBe('invalid');
+  });
+
+  it('decrypts the message encrypted to bob', async () => {
+    const view = await open(subjects.encrypted);
+    expect(view.security?.encryption).toMatchObject({ status: 'decrypted', integrityProtected: false });
+    expect(view.text.trim()).toBe('For bob only');
+    expect(view.remoteContentAllowed).toBe(false);
+  });
+
+  it('sends a signed and encrypted reply whose Sent copy openssl decrypts with either key and verifies', async () => {
+    const sent = value(await api.sendMessage({ accountId: account.id, to: [alice.address], subject: subjects.reply, text: 'Encrypted answer from bob', sign: true, encrypt: true }));
+    expect(sent.accepted).toEqual([alice.address]);
+    const copy = await sourceOf(servers, bob, subjects.reply, 'Sent');
+    expect(copy).not.toBeNull();
+    expect(copy).toMatch(/Content-Type: application\/pkcs7-mime; smime-type=(authE|e)nveloped-data/);
+    expect(copy).not.toContain('Encrypted answer from bob');
+    const file = pki.path(`reply-${run}.eml`);
+    writeFileSync(file, copy!);
+    for (const who of [aliceId, bobId]) {
+      const inner = pki.path(`reply-inner-${who.keyType}.eml`);
+      writeFileSync(inner, openssl(['cms', '-decrypt', '-in', file, '-recip', who.certPath, '-inkey', who.keyPath]));
+      const content = openssl(['cms', '-verify', '-in', inner, '-CAfile', ca.certPath, '-purpose', 'smimesign']).toString('latin1');
+      expect(content).toContain('Encrypted answer from bob');
+    }
+    expect((await readFile(file, 'latin1')).length).toBeGreaterThan(0);
+  });
+
+  it('refuses to encrypt to someone without a certificate, naming them, and sends nothing', async () => {
+    const result = await api.sendMessage({ accountId: account.id, to: ['nobody@example.test'], subject: `Refused ${run}`, text: 'x', sign: true, encrypt: true });
+    expect(result).toMatchObject({ ok: false, error: { message: expect.stringContaining('nobody@example.test') } });
+  });
+});
