@@ -123,6 +123,8 @@ export class SmimeService {
       const recipients: EncryptionRecipient[] = [{ certificate: ownCertificate, capabilities: OWN_CAPABILITIES }];
       const missing: string[] = [];
       for (const address of options.recipients) {
+        // The sender is already a recipient, with their own certificate.
+        if (address.toLowerCase() === options.from.toLowerCase()) continue;
         const found = await this.recipient(address);
         if (found) recipients.push(found);
         else missing.push(address);

@@ -51,7 +51,9 @@ interface ServerState {
 
 export async function syncFolder(access: MailboxAccess, store: MailStore, accountId: string, path: string, listener: SyncListener = {}): Promise<SyncReport> {
   store.ensureFolder(accountId, path);
-  const server = await access.run((client) => readStatus(client, path));
+  // Under the mailbox lock: readStatus closes the mailbox, which must not pull it from under a
+  // message being opened at the same moment ('No mailbox selected'); the next lock reselects it.
+  const server = await access.withMailbox(path, (client) => readStatus(client, path));
   // Reselecting keeps the folder open, so the server pushes its changes while idle (IDLE, RFC 2177).
   await access.withMailbox(path, async () => undefined);
   const state = store.syncState(accountId, path);
