@@ -86,7 +86,8 @@ export function createCore(options: CoreOptions): Core {
       // Certificates come from the keystore; sending signs and encrypts through the S/MIME service.
       new ComposeReadinessService(accounts, { canProtect: true, keystore }),
     ),
-    ...readerHandlers(new AttachmentService(mail), new RemoteContentService(mail, new SenderAllowList(options.profileDir), lazySanitiser(), fetchRemoteImage)),
+    // Attachments are saved from the part the reader showed (the decrypted one for encrypted mail).
+    ...readerHandlers(new AttachmentService({ source: (accountId, folder, uid) => mail.displayedSource(accountId, folder, uid) }), new RemoteContentService(mail, new SenderAllowList(options.profileDir), lazySanitiser(), fetchRemoteImage)),
   };
 
   return {

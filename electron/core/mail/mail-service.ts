@@ -109,6 +109,18 @@ export class MailService {
     return (await this.session(accountId)).withMailbox(folder, (client) => fetchSource(client, uid));
   }
 
+  /**
+   * The part of a message the reader showed, as bytes: the signed or decrypted entity of S/MIME
+   * mail, else the whole source. Saving an attachment reads it from here, so the list the reader
+   * showed and the bytes saved come from the same part (never the encrypted blob).
+   */
+  async displayedSource(accountId: string, folder: string, uid: number): Promise<Buffer> {
+    const raw = await this.source(accountId, folder, uid);
+    if (!this.smime) return raw;
+    const displayed = (await this.smime.read(raw)).displayed;
+    return displayed && displayed.depth > 0 ? displayed.raw : raw;
+  }
+
   async send(message: OutgoingMessage): Promise<SentMessage> {
     const account = await this.accounts.get(message.accountId);
     const credentials = await this.accounts.credentials(account);

@@ -55,7 +55,25 @@ beforeAll(async () => {
   const signed = withMessageHeaders(signEntity(textEntity('Signed hello from alice'), aliceSigner, clock), headers(subjects.signed));
   const original = withMessageHeaders(signEntity(textEntity('Pay invoice 1000'), aliceSigner, clock), headers(subjects.tampered)).toString('latin1');
   const tampered = original.replace(Buffer.from('Pay invoice 1000').toString('base64'), Buffer.from('Pay invoice 9000').toString('base64'));
-  const encrypted = withMessageHeaders(encryptEntity(textEntity('For bob only'), [{ certificate: bobId.certificate, capabilities: null }]).entity, headers(subjects.encrypted));
+  const withAttachment = Buffer.from(
+    [
+      'Content-Type: multipart/mixed; boundary="b1"',
+      '',
+      '--b1',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'For bob only',
+      '--b1',
+      'Content-Type: text/plain; name="plan.txt"',
+      'Content-Disposition: attachment; filename="plan.txt"',
+      'Content-Transfer-Encoding: base64',
+      '',
+      Buffer.from('the secret plan').toString('base64'),
+      '--b1--',
+      '',
+    ].join('\r\n'),
+  );
+  const encrypted = withMessageHeaders(encryptEntity(withAttachment, [{ certificate: bobId.certificate, capabilities: null }]).entity, headers(subjects.encrypted));
   await appendMessages(servers, bob, [signed.toString('latin1'), tampered, encrypted.toString('latin1')]);
 
   profileDir = await mkdtemp(join(tmpdir(), 'sealmail-smime-integration-'));
@@ -102,6 +120,11 @@ describe('S/MIME with the real Dovecot and Postfix', () => {
     expect(view.security?.encryption).toMatchObject({ status: 'decrypted', integrityProtected: false });
     expect(view.text.trim()).toBe('For bob only');
     expect(view.remoteContentAllowed).toBe(false);
+    // The attachment the reader listed is saved from the decrypted part, not the encrypted blob.
+    expect(view.attachments).toEqual([expect.objectContaining({ filename: 'plan.txt' })]);
+    const file = value(await api.getAttachment({ accountId: account.id, folder: 'INBOX', uid: view.uid, index: 0 }));
+    expect(file.filename).toBe('plan.txt');
+    expect(Buffer.from(file.base64, 'base64').toString('utf8')).toBe('the secret plan');
   });
 
   it('sends a signed and encrypted message whose Sent copy openssl decrypts and verifies', async () => {
