@@ -5,17 +5,20 @@
  * details on the first and 'Signature invalid' on the second, both drawn outside the message frame.
  * The test PKI's CA is trusted the way a company CA is: as an extra trust anchor of the core
  * (`--ca`), which vouches for S/MIME signers as the system roots do. Runs its own dev:web with a
- * fresh profile (no keystore: signatures are judged without one).
+ * fresh profile (no keystore: signatures are judged without one). Then alice imports her own
+ * certificate, reopens bob's message (which collects his certificate) and sends him a message with
+ * Sign and Encrypt on as they are by default: what arrives is encrypted and signed.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { expect, test } from '@playwright/test';
 import { textEntity, withMessageHeaders } from '../electron/core/smime/mime/compose-entity';
 import { signEntity } from '../electron/core/smime/sign-entity';
-import { TestPki } from '../electron/core/smime/testing/test-pki';
+import { openssl, TestPki, type TestCa, type TestIdentity } from '../electron/core/smime/testing/test-pki';
 import { readServersInfo } from './servers/mail-servers';
-import { appendMessages } from './support/mailbox';
+import { appendMessages, sourceOf } from './support/mailbox';
 
 const servers = readServersInfo(process.env.SEALMAIL_TEST_SERVERS!);
 const { alice, bob } = servers.users;
@@ -24,14 +27,20 @@ const signedSubject = `Signed by bob ${run}`;
 const tamperedSubject = `Changed after signing ${run}`;
 
 let pki: TestPki;
+let ca: TestCa;
+let bobId: TestIdentity;
+let p12Path: string;
 let devServer: ChildProcess;
 let url: string;
 
 test.beforeAll(async () => {
   test.setTimeout(120_000); // openssl key generation and dev:web start on a loaded machine
   pki = new TestPki();
-  const ca = pki.createCa('ca');
-  const bobId = pki.issue(ca, bob.address, { keyType: 'ec' });
+  ca = pki.createCa('ca');
+  bobId = pki.issue(ca, bob.address, { keyType: 'ec' });
+  const aliceId = pki.issue(ca, alice.address, { keyType: 'rsa' });
+  p12Path = join(pki.root, 'alice.p12');
+  writeFileSync(p12Path, openssl(['pkcs12', '-export', '-inkey', aliceId.keyPath, '-in', aliceId.certPath, '-certfile', ca.certPath, '-passout', 'pass:p12 secret']));
   const clock = { now: () => new Date() };
   const sign = (text: string, subject: string) =>
     withMessageHeaders(signEntity(textEntity(text), { key: bobId.key, certificate: bobId.certificate, chain: [ca.certificate] }, clock), {
@@ -58,6 +67,8 @@ test.beforeAll(async () => {
     devServer.once('exit', (code) => reject(new Error(`dev:web exited early with code ${code}`)));
   });
 });
+
+test.describe.configure({ mode: 'serial' });
 
 test.afterAll(async () => {
   if (devServer && devServer.exitCode === null) {
@@ -102,4 +113,48 @@ test('a message signed by bob shows a valid badge with details, and a modified c
   await expect(reader.getByRole('button', { name: /^Signed/ })).toHaveCount(0);
   await invalid.click();
   await expect(reader.getByRole('region', { name: 'Signature details' })).toContainText('Why it is not valid');
+});
+
+test('with her certificate imported, alice sends bob a message signed and encrypted by default', async ({ page }) => {
+  await page.goto(url);
+  const list = page.getByRole('listbox', { name: 'Messages' });
+  await expect(list).toBeVisible();
+
+  await page.getByRole('button', { name: 'Certificates' }).click();
+  const manager = page.getByRole('dialog', { name: 'Certificates' });
+  await manager.getByLabel('Keystore passphrase').fill('a long passphrase');
+  await manager.getByLabel('Repeat the passphrase').fill('a long passphrase');
+  await manager.getByRole('button', { name: 'Create keystore' }).click();
+  await manager.getByLabel('Certificate file (.p12, .pfx)').setInputFiles(p12Path);
+  await manager.getByLabel('File password').fill('p12 secret');
+  await manager.getByRole('button', { name: 'Import' }).click();
+  await expect(manager.getByRole('status')).toContainText(`Imported ${alice.address}`);
+  await page.keyboard.press('Escape');
+  await expect(manager).toBeHidden();
+
+  // Reading bob's validly signed message now stores his certificate in alice's keystore.
+  const reader = page.getByRole('region', { name: 'Message' });
+  await list.getByRole('option', { name: new RegExp(signedSubject) }).click();
+  await expect(reader.getByRole('button', { name: /^Signed/ })).toBeVisible();
+
+  const subject = `Protected by default ${run}`;
+  await page.getByRole('button', { name: 'Compose' }).click();
+  const composer = page.getByRole('dialog', { name: 'New message' });
+  await composer.getByRole('textbox', { name: 'To', exact: true }).fill(bob.address);
+  await composer.getByRole('textbox', { name: 'Subject', exact: true }).fill(subject);
+  await composer.getByRole('textbox', { name: 'Message', exact: true }).fill('Only bob can read this.');
+  await expect(composer.getByRole('button', { name: 'Sign' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(composer.getByRole('button', { name: 'Encrypt' })).toHaveAttribute('aria-pressed', 'true');
+  await composer.getByRole('button', { name: 'Send' }).click();
+  await expect(page.getByText('Message sent')).toBeVisible();
+
+  const arrived = await sourceOf(servers, bob, subject);
+  expect(arrived).not.toBeNull();
+  expect(arrived).toMatch(/Content-Type: application\/pkcs7-mime; smime-type=(authE|e)nveloped-data/);
+  expect(arrived).not.toContain('Only bob can read this');
+  const file = join(pki.root, 'arrived.eml');
+  writeFileSync(file, arrived!);
+  const inner = join(pki.root, 'arrived-inner.eml');
+  writeFileSync(inner, openssl(['cms', '-decrypt', '-in', file, '-recip', bobId.certPath, '-inkey', bobId.keyPath]));
+  expect(openssl(['cms', '-verify', '-in', inner, '-CAfile', ca.certPath]).toString('utf8')).toContain('Only bob can read this.');
 });
