@@ -13,7 +13,9 @@ const { alice, bob } = servers.users;
 test('alice sets up her account, reads her inbox and sends mail to bob', async ({ page }) => {
   const consoleErrors: string[] = [];
   page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
+    // Chromium reports its own refusal when Playwright's hit-testing reaches into the sandboxed
+    // message frame: that is the sandbox working, not an error of the app.
+    if (message.type() === 'error' && !message.text().startsWith("Blocked script execution in 'about:srcdoc'")) consoleErrors.push(message.text());
   });
   await page.goto(process.env.SEALMAIL_WEB_URL!);
 
