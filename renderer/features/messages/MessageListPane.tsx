@@ -12,6 +12,7 @@ import { EmptyState, ErrorAlert, Notice, Spinner } from '../../components/Notice
 import { settle } from '../../lib/settle';
 import { MessageActions, UndoBar } from './MessageActions';
 import { useMessageActions } from './use-message-actions';
+import { useShortcut } from '../shortcuts/ShortcutsProvider';
 import { useMessageSearch } from './use-message-search';
 
 const PAGE = 100;
@@ -121,6 +122,9 @@ export function MessageListPane({ accountId, folder, folderTitle, selectedUid, o
   const searching = search.results !== null;
   const rows = search.results ?? state.messages;
   const selected = rows.find((m) => m.uid === selectedUid) ?? null;
+  // Delete and e act on the selected message exactly as the toolbar does, Undo included.
+  useShortcut('delete', () => selected && void actions.remove(selected.uid), selected !== null);
+  useShortcut('archive', () => selected && void actions.archive(selected.uid), selected !== null);
 
   return (
     <div className="list-pane">

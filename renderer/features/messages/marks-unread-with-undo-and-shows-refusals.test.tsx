@@ -36,3 +36,15 @@ test('archive and delete act on the selected message; a later refusal is shown i
   act(() => fake.emit('commandFailed', { accountId: 'acc-1', folder: 'INBOX', commandId: 'cmd-1', message: 'Moving 1 message to Archive failed and was undone: no space.' }));
   expect((await screen.findAllByRole('alert')).some((el) => el.textContent?.includes('failed and was undone'))).toBe(true);
 });
+
+test('the Delete and e keys delete and archive the selected message, with Undo', async () => {
+  const fake = renderApp(mailboxHandlers({ archiveMessages: async () => receipt, deleteMessages: async () => receipt }));
+  fireEvent.click(await screen.findByRole('option', { name: /Quarterly report/ }));
+
+  fireEvent.keyDown(document.body, { key: 'e' });
+  expect(await screen.findByText('Archived.')).toBeTruthy();
+  fireEvent.keyDown(document.body, { key: 'Delete' });
+  expect(await screen.findByText('Deleted.')).toBeTruthy();
+  expect(screen.getByRole('button', { name: 'Undo' })).toBeTruthy();
+  expect(fake.calls.filter((c) => c.name === 'archiveMessages' || c.name === 'deleteMessages').map((c) => c.name)).toEqual(['archiveMessages', 'deleteMessages']);
+});
