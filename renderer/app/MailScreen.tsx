@@ -201,6 +201,7 @@ export function MailScreen({ account, accounts, onSwitchAccount, onAddAccount }:
           account={account}
           start={composing}
           onClose={() => setComposing(null)}
+          onOpenCertificates={() => setCertificatesOpen(true)}
           onSent={() => {
             setComposing(null);
             setToast('Message sent');

@@ -55,12 +55,14 @@ export interface ComposerFormProps {
   onAddFiles(files: File[]): void;
   onSend(): void;
   onDiscard(): void;
+  /** Opens the certificate manager over the composer, the draft kept. */
+  onOpenCertificates?: () => void;
   /** Which field gets focus first: the text for a reply, To otherwise. */
   focus?: 'to' | 'text';
 }
 
 export function ComposerForm(props: ComposerFormProps) {
-  const { title, from, draft, onChange, certificates, suggest, pending, error, notice, refusal, onRefusalChoice, readingFiles, onAddFiles, onSend, onDiscard, focus = 'to' } = props;
+  const { title, from, draft, onChange, certificates, suggest, pending, error, notice, refusal, onRefusalChoice, readingFiles, onAddFiles, onSend, onDiscard, onOpenCertificates, focus = 'to' } = props;
   const id = useId();
   const [dropping, setDropping] = useState(false);
   const textArea = useRef<HTMLTextAreaElement>(null);
@@ -207,6 +209,11 @@ export function ComposerForm(props: ComposerFormProps) {
               <Icon name={draft.encrypt ? 'lock' : 'unlock'} />
               Encrypt
             </button>
+            {onOpenCertificates ? (
+              <button type="button" className="button button-quiet button-small" onClick={onOpenCertificates} disabled={pending}>
+                Certificates…
+              </button>
+            ) : null}
           </div>
           <button type="button" className="button button-quiet" onClick={onDiscard} disabled={pending}>
             Discard

@@ -104,3 +104,15 @@ test('the c key opens the composer unless the user is typing, and Discard closes
   fireEvent.click(within(dialog).getByRole('button', { name: 'Discard' }));
   expect(screen.queryByRole('dialog')).toBeNull();
 });
+
+test('the composer opens the certificate manager over the draft, which it keeps', async () => {
+  renderApp(mailboxHandlers({ composeReadiness: cannotProtect }));
+  fireEvent.click(await screen.findByRole('button', { name: 'Compose' }));
+  const dialog = await screen.findByRole('dialog', { name: 'New message' });
+  type(dialog, 'Subject', 'Keep me');
+
+  fireEvent.click(within(dialog).getByRole('button', { name: 'Certificates…' }));
+
+  expect(await screen.findByRole('dialog', { name: /Certificates/ })).toBeTruthy();
+  expect((within(screen.getByRole('dialog', { name: 'New message' })).getByLabelText('Subject') as HTMLInputElement).value).toBe('Keep me');
+});

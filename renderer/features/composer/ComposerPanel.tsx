@@ -29,6 +29,7 @@ export interface ComposerPanelProps {
   start?: ComposerStart;
   onSent(sent: SentMessage): void;
   onClose(): void;
+  onOpenCertificates?: () => void;
 }
 
 const KINDS: RecipientKind[] = ['to', 'cc', 'bcc'];
@@ -48,7 +49,7 @@ function refusalFor(draft: Draft, readiness: ComposeReadiness): Refusal | null {
   return refusal.encryptUnavailable !== null || refusal.missing.length > 0 || refusal.signUnavailable !== null ? refusal : null;
 }
 
-export function ComposerPanel({ account, start, onSent, onClose }: ComposerPanelProps) {
+export function ComposerPanel({ account, start, onSent, onClose, onOpenCertificates }: ComposerPanelProps) {
   const api = useApi();
   const [draft, setDraft] = useState<Draft>(() => ({ ...emptyDraft(), ...start?.draft }));
   const [pending, setPending] = useState(false);
@@ -212,6 +213,7 @@ export function ComposerPanel({ account, start, onSent, onClose }: ComposerPanel
       onAddFiles={(files) => void addFiles(files)}
       onSend={() => void send()}
       onDiscard={onClose}
+      onOpenCertificates={onOpenCertificates}
       focus={start?.focus ?? 'to'}
     />
   );
