@@ -2,6 +2,7 @@
 // against the throwaway test CA only (never rejectUnauthorized: false).
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { existsSync } from 'node:fs';
+import { connect } from 'node:net';
 import { ImapFlow, type ImapFlowOptions } from 'imapflow';
 import nodemailer from 'nodemailer';
 import {
@@ -142,10 +143,13 @@ describe('e2e mail servers', () => {
   }, 20_000);
 
   it('refuses submission on the 587-style port without STARTTLS', async () => {
-    const transport = smtpTransport(servers.submissionPort, { secure: false, ignoreTLS: true, auth: servers.users.alice });
-    await expect(transport.sendMail({
-      from: servers.users.alice.address, to: servers.users.bob.address, subject: 'plaintext', text: 'x',
-    })).rejects.toThrow();
+    // Speaks the protocol by hand rather than through a client told to skip TLS: the point is what
+    // the server says to a login attempt in clear, and no credential is ever sent.
+    const replies = await smtpDialogue(servers.submissionPort, ['EHLO test.example', 'AUTH PLAIN', 'QUIT']);
+    const lines = replies.join('\n').split('\n');
+    expect(lines.some((line) => /^250[ -]STARTTLS/.test(line))).toBe(true);
+    expect(lines.some((line) => /^250[ -]AUTH/.test(line))).toBe(false);
+    expect(lines).toContainEqual(expect.stringMatching(/^530 .*STARTTLS/i));
   });
 
   it('refuses a wrong password over IMAP and SMTP', async () => {
@@ -178,3 +182,35 @@ describe('e2e mail servers', () => {
     expect(info).toEqual(expected);
   });
 });
+
+/** Sends each command after the previous reply (greeting first) and collects the replies, bounded in time. */
+function smtpDialogue(port: number, commands: string[]): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1');
+    const replies: string[] = [];
+    let pending = '';
+    const queue = [...commands];
+    const timer = setTimeout(() => {
+      socket.destroy();
+      reject(new Error(`no complete SMTP dialogue; got ${JSON.stringify(replies)}`));
+    }, 10_000);
+    socket.on('data', (data) => {
+      pending += data.toString('latin1');
+      // A reply is complete at a line whose code is followed by a space (RFC 5321 section 4.2).
+      const lines = pending.split('\r\n');
+      pending = lines.pop() ?? '';
+      const last = lines[lines.length - 1];
+      if (!lines.length) return;
+      replies.push(lines.join('\n'));
+      if (last && /^\d{3} /.test(last)) {
+        const next = queue.shift();
+        if (next) socket.write(`${next}\r\n`);
+      }
+    });
+    socket.on('close', () => {
+      clearTimeout(timer);
+      resolve(replies);
+    });
+    socket.on('error', reject);
+  });
+}
