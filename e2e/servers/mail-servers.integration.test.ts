@@ -1,5 +1,5 @@
 // Integration test for the e2e mail servers: real Dovecot and Postfix on loopback, with TLS verified
-// against the throwaway test CA only (never rejectUnauthorized: false).
+// against the throwaway test CA only (certificate checks stay on).
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { existsSync } from 'node:fs';
 import { connect } from 'node:net';
