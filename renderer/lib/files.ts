@@ -21,7 +21,11 @@ export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
  * browser. Never opened: `download` makes the link save, and the type is generic so nothing renders it.
  */
 export function saveBytes(filename: string, base64: string, doc: Document = document): void {
-  const blob = new Blob([base64ToBytes(base64)], { type: 'application/octet-stream' });
+  saveBlob(filename, new Blob([base64ToBytes(base64)], { type: 'application/octet-stream' }), doc);
+}
+
+/** Saves a Blob through a hidden download link; the Blob's type should be one nothing renders. */
+export function saveBlob(filename: string, blob: Blob, doc: Document = document): void {
   const url = URL.createObjectURL(blob);
   const link = doc.createElement('a');
   link.href = url;
