@@ -1,19 +1,10 @@
 /** Looks into a test user's mailbox over IMAP (trusting only the test CA) to see what arrived. */
-import { ImapFlow } from 'imapflow';
 import type { MailServersInfo, TestUser } from '../servers/mail-servers';
+import { withClient } from './mailbox';
 
 /** Polls for a message with `subject` in `folder`; bounded, so a lost message fails the test. */
 export async function waitForSubject(servers: MailServersInfo, user: TestUser, subject: string, folder = 'INBOX'): Promise<boolean> {
-  const client = new ImapFlow({
-    host: servers.host,
-    port: servers.imapPort,
-    secure: true,
-    tls: { ca: [servers.caCertPem] },
-    auth: { user: user.address, pass: user.password },
-    logger: false,
-  });
-  await client.connect();
-  try {
+  return withClient(servers, user, async (client) => {
     for (let attempt = 0; attempt < 75; attempt++) {
       const lock = await client.getMailboxLock(folder);
       try {
@@ -25,7 +16,5 @@ export async function waitForSubject(servers: MailServersInfo, user: TestUser, s
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     return false;
-  } finally {
-    await client.logout();
-  }
+  });
 }

@@ -2,7 +2,8 @@
 import { ImapFlow } from 'imapflow';
 import type { MailServersInfo, TestUser } from '../servers/mail-servers';
 
-async function withClient<T>(servers: MailServersInfo, user: TestUser, work: (client: ImapFlow) => Promise<T>): Promise<T> {
+/** Runs `work` with a logged-in IMAP client for `user`, logging out afterwards. */
+export async function withClient<T>(servers: MailServersInfo, user: TestUser, work: (client: ImapFlow) => Promise<T>): Promise<T> {
   const client = new ImapFlow({
     host: servers.host,
     port: servers.imapPort,
