@@ -12,6 +12,7 @@ import { createInterface } from 'node:readline';
 import { expect, test } from '@playwright/test';
 import { makeTestPki, type TestPki } from '../electron/core/keystore/testing/make-certificates';
 import { readServersInfo } from './servers/mail-servers';
+import { openAsAlice } from './support/sign-in';
 
 const servers = readServersInfo(process.env.SEALMAIL_TEST_SERVERS!);
 const { alice } = servers.users;
@@ -52,15 +53,7 @@ test('alice imports her .p12 through the certificate manager and sees its valida
   page.on('console', (message) => {
     if (message.type() === 'error') consoleErrors.push(message.text());
   });
-  await page.goto(url);
-
-  await page.getByLabel('Email address').fill(alice.address);
-  await page.getByLabel('Password').fill(alice.password);
-  await page.getByLabel('IMAP server').fill(servers.host);
-  await page.getByLabel('IMAP port').fill(String(servers.imapPort));
-  await page.getByLabel('SMTP server').fill(servers.host);
-  await page.getByLabel('SMTP port').fill(String(servers.smtpPort));
-  await page.getByRole('button', { name: 'Add account' }).click();
+  await openAsAlice(page, servers, url);
 
   await page.getByRole('button', { name: 'Certificates' }).click();
   const manager = page.getByRole('dialog', { name: 'Certificates' });

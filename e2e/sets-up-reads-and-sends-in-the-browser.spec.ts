@@ -6,6 +6,7 @@
 import { expect, test } from '@playwright/test';
 import { readServersInfo } from './servers/mail-servers';
 import { waitForSubject } from './support/imap-check';
+import { fillAccountForm } from './support/sign-in';
 
 const servers = readServersInfo(process.env.SEALMAIL_TEST_SERVERS!);
 const { alice, bob } = servers.users;
@@ -20,13 +21,7 @@ test('alice sets up her account, reads her inbox and sends mail to bob', async (
   await page.goto(process.env.SEALMAIL_WEB_URL!);
 
   // A wrong password is refused in words, and the form keeps what was typed.
-  await page.getByLabel('Email address').fill(alice.address);
-  await page.getByLabel('Display name').fill('Alice Example');
-  await page.getByLabel('Password').fill('not her password');
-  await page.getByLabel('IMAP server').fill(servers.host);
-  await page.getByLabel('IMAP port').fill(String(servers.imapPort));
-  await page.getByLabel('SMTP server').fill(servers.host);
-  await page.getByLabel('SMTP port').fill(String(servers.smtpPort));
+  await fillAccountForm(page, servers, alice, 'not her password');
   await page.getByRole('button', { name: 'Add account' }).click();
   await expect(page.getByRole('alert')).toContainText('refused the user name or password');
   await expect(page.getByLabel('Email address')).toHaveValue(alice.address);

@@ -18,6 +18,7 @@ import { textEntity, withMessageHeaders } from '../electron/core/smime/mime/comp
 import { signEntity } from '../electron/core/smime/sign-entity';
 import { openssl, TestPki, type TestCa, type TestIdentity } from '../electron/core/smime/testing/test-pki';
 import { readServersInfo } from './servers/mail-servers';
+import { openAsAlice } from './support/sign-in';
 import { appendMessages, sourceOf } from './support/mailbox';
 
 const servers = readServersInfo(process.env.SEALMAIL_TEST_SERVERS!);
@@ -80,14 +81,7 @@ test.afterAll(async () => {
 });
 
 test('a message signed by bob shows a valid badge with details, and a modified copy shows it was tampered with', async ({ page }) => {
-  await page.goto(url);
-  await page.getByLabel('Email address').fill(alice.address);
-  await page.getByLabel('Password').fill(alice.password);
-  await page.getByLabel('IMAP server').fill(servers.host);
-  await page.getByLabel('IMAP port').fill(String(servers.imapPort));
-  await page.getByLabel('SMTP server').fill(servers.host);
-  await page.getByLabel('SMTP port').fill(String(servers.smtpPort));
-  await page.getByRole('button', { name: 'Add account' }).click();
+  await openAsAlice(page, servers, url);
 
   const list = page.getByRole('listbox', { name: 'Messages' });
   const reader = page.getByRole('region', { name: 'Message' });

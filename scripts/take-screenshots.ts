@@ -11,6 +11,7 @@ import { createCore } from '../electron/core/create-core';
 import { MemorySecretStore } from '../electron/core/ports';
 import { startBridgeServer } from '../electron/devserver/bridge-server';
 import { CHROMIUM } from '../playwright.config';
+import { fillAccountForm } from '../e2e/support/sign-in';
 
 const servers = await startMailServers();
 const profileDir = await mkdtemp(join(tmpdir(), 'sealmail-shots-'));
@@ -21,14 +22,7 @@ const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-s
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 780 }, colorScheme: 'light' });
   await page.goto(bridge.url);
-  const { alice } = servers.users;
-  await page.getByLabel('Email address').fill(alice.address);
-  await page.getByLabel('Display name').fill('Alice Example');
-  await page.getByLabel('Password').fill(alice.password);
-  await page.getByLabel('IMAP server').fill(servers.host);
-  await page.getByLabel('IMAP port').fill(String(servers.imapPort));
-  await page.getByLabel('SMTP server').fill(servers.host);
-  await page.getByLabel('SMTP port').fill(String(servers.smtpPort));
+  await fillAccountForm(page, servers, servers.users.alice);
   await page.screenshot({ path: 'docs/account-setup.png' });
   await page.getByRole('button', { name: 'Add account' }).click();
   await page.getByRole('option', { name: /Welcome to Sealmail/ }).click();
