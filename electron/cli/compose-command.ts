@@ -10,7 +10,7 @@ import { createSmimeService } from '../core/smime/create-smime-service';
 import { parseMailboxList } from '../core/smime/mime/from-address';
 import { guard } from './keystore-command';
 import { openKeystore } from './open-keystore';
-import { EXIT_OK, EXIT_USAGE, type CliCommand, type CliIo } from './run-cli';
+import { EXIT_OK, type CliCommand, usageError } from './run-cli';
 
 const usage = 'compose --keystore DIR --from ADDR --to ADDR[,ADDR...] --subject S --text T [--no-sign] [--no-encrypt]';
 
@@ -28,14 +28,14 @@ export const composeCommand: CliCommand = {
         },
       }));
     } catch (error) {
-      return usageError(io, (error as Error).message);
+      return usageError(io, usage, (error as Error).message);
     }
-    if (!values.keystore) return usageError(io, 'give the keystore folder with --keystore DIR.');
+    if (!values.keystore) return usageError(io, usage, 'give the keystore folder with --keystore DIR.');
     const from = parseMailboxList(values.from ?? '');
-    if (from.length !== 1) return usageError(io, 'give one sender address with --from.');
+    if (from.length !== 1) return usageError(io, usage, 'give one sender address with --from.');
     const to = parseMailboxList(values.to ?? '');
-    if (to.length === 0) return usageError(io, 'give at least one recipient with --to ADDR[,ADDR...].');
-    if (values.subject === undefined || values.text === undefined) return usageError(io, 'give --subject and --text.');
+    if (to.length === 0) return usageError(io, usage, 'give at least one recipient with --to ADDR[,ADDR...].');
+    if (values.subject === undefined || values.text === undefined) return usageError(io, usage, 'give --subject and --text.');
     const draft = {
       from: from[0]!.address,
       to: to.map((mailbox) => mailbox.address),
@@ -54,7 +54,3 @@ export const composeCommand: CliCommand = {
   },
 };
 
-function usageError(io: CliIo, message: string): number {
-  io.stderr.write(`sealmail: ${message}\nUsage: sealmail ${usage}\n`);
-  return EXIT_USAGE;
-}

@@ -11,7 +11,7 @@ import { createSmimeService } from '../core/smime/create-smime-service';
 import type { SecureMessage } from '../core/smime/read-secure-message';
 import { guard } from './keystore-command';
 import { openKeystore } from './open-keystore';
-import { EXIT_OK, EXIT_USAGE, type CliCommand, type CliIo } from './run-cli';
+import { EXIT_OK, type CliCommand, usageError } from './run-cli';
 
 const usage = 'inspect MESSAGE.eml --keystore DIR [--at ISO-8601-TIME] [--json]';
 
@@ -23,15 +23,15 @@ export const inspectCommand: CliCommand = {
     try {
       parsed = parseArgs({ args, allowPositionals: true, options: { keystore: { type: 'string' }, at: { type: 'string' }, json: { type: 'boolean', default: false } } });
     } catch (error) {
-      return usageError(io, (error as Error).message);
+      return usageError(io, usage, (error as Error).message);
     }
     const [file, ...extra] = parsed.positionals;
     const { keystore: dir, at: atText, json } = parsed.values;
-    if (!file || extra.length > 0) return usageError(io, 'give exactly one message file.');
-    if (!dir) return usageError(io, 'give the keystore folder with --keystore DIR.');
+    if (!file || extra.length > 0) return usageError(io, usage, 'give exactly one message file.');
+    if (!dir) return usageError(io, usage, 'give the keystore folder with --keystore DIR.');
     const at = atText === undefined ? systemClock.now() : new Date(atText);
     if (Number.isNaN(at.getTime()) || (atText !== undefined && !/^\d{4}-\d{2}-\d{2}/.test(atText))) {
-      return usageError(io, `--at wants an ISO 8601 time such as 2026-01-31T12:00:00Z, not '${atText}'.`);
+      return usageError(io, usage, `--at wants an ISO 8601 time such as 2026-01-31T12:00:00Z, not '${atText}'.`);
     }
     return guard(io, async () => {
       const raw = await readFile(file);
@@ -85,7 +85,3 @@ function asText(result: SecureMessage): string {
   return `${lines.join('\n')}\n\n${result.text}${result.text.endsWith('\n') ? '' : '\n'}`;
 }
 
-function usageError(io: CliIo, message: string): number {
-  io.stderr.write(`sealmail: ${message}\nUsage: sealmail ${usage}\n`);
-  return EXIT_USAGE;
-}

@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { VALIDATION_LABELS, WARNING_LABELS, type CertificateView, type KeystoreOverview } from '../../shared/certificates';
 import { SealmailError } from '../../shared/errors';
 import { MissingSecretError, openKeystore } from './open-keystore';
-import { EXIT_OK, EXIT_REFUSED, EXIT_USAGE, type CliCommand, type CliIo } from './run-cli';
+import { EXIT_OK, EXIT_REFUSED, type CliCommand, type CliIo, usageError } from './run-cli';
 import { promptSecret } from './secret-prompt';
 
 const usage = 'keystore import FILE.p12 --keystore DIR | keystore list --keystore DIR [--json]';
@@ -23,14 +23,14 @@ export const keystoreCommand: CliCommand = {
     try {
       parsed = parseArgs({ args, allowPositionals: true, options: { keystore: { type: 'string' }, json: { type: 'boolean', default: false } } });
     } catch (error) {
-      return usageError(io, (error as Error).message);
+      return usageError(io, usage, (error as Error).message);
     }
     const [action, file, ...extra] = parsed.positionals;
     const dir = parsed.values.keystore;
-    if (!dir) return usageError(io, 'give the keystore folder with --keystore DIR.');
+    if (!dir) return usageError(io, usage, 'give the keystore folder with --keystore DIR.');
     if (action === 'import' && file && extra.length === 0) return guard(io, () => importFile(file, dir, io));
     if (action === 'list' && !file) return guard(io, () => list(dir, parsed.values.json ?? false, io));
-    return usageError(io, action ? `unexpected arguments for '${action}'.` : 'say import or list.');
+    return usageError(io, usage, action ? `unexpected arguments for '${action}'.` : 'say import or list.');
   },
 };
 
@@ -117,13 +117,9 @@ export async function guard(io: CliIo, body: () => Promise<number>): Promise<num
   try {
     return await body();
   } catch (error) {
-    if (error instanceof MissingSecretError) return usageError(io, error.message);
+    if (error instanceof MissingSecretError) return usageError(io, usage, error.message);
     io.stderr.write(`sealmail: ${error instanceof SealmailError ? error.message : String(error)}\n`);
     return EXIT_REFUSED;
   }
 }
 
-function usageError(io: CliIo, message: string): number {
-  io.stderr.write(`sealmail: ${message}\nUsage: sealmail ${usage}\n`);
-  return EXIT_USAGE;
-}

@@ -14,7 +14,7 @@ import { verifySubmission } from '../core/mail/send-message';
 import { ImapSession } from '../core/transport/imap-session';
 import { inspectServer } from '../core/transport/tls-inspect';
 import type { TrustSettings } from '../core/transport/tls-policy';
-import { EXIT_OK, EXIT_REFUSED, EXIT_USAGE, type CliCommand, type CliIo } from './run-cli';
+import { EXIT_OK, EXIT_REFUSED, type CliCommand, usageError } from './run-cli';
 import { promptSecret } from './secret-prompt';
 
 const usage = 'probe imap|smtp HOST:PORT [--ca FILE] [--starttls] [--pin SHA256] [--user ADDR] [--json]';
@@ -53,12 +53,12 @@ export const probeCommand: CliCommand = {
         },
       });
     } catch (error) {
-      return usageError(io, (error as Error).message);
+      return usageError(io, usage, (error as Error).message);
     }
     const { values, positionals } = parsed;
     const [protocol, target, ...extra] = positionals;
-    if (protocol !== 'imap' && protocol !== 'smtp') return usageError(io, 'say imap or smtp first');
-    if (!target || extra.length > 0) return usageError(io, 'give one HOST:PORT');
+    if (protocol !== 'imap' && protocol !== 'smtp') return usageError(io, usage, 'say imap or smtp first');
+    if (!target || extra.length > 0) return usageError(io, usage, 'give one HOST:PORT');
     const match = /^(.+):(\d{1,5})$/.exec(target);
     const port = match ? Number(match[2]) : Number.NaN;
     const endpoint = endpointInput.safeParse({
@@ -67,19 +67,19 @@ export const probeCommand: CliCommand = {
       security: values.starttls || STARTTLS_PORTS.has(port) ? 'starttls' : 'tls',
       pinnedFingerprint256: values.pin,
     });
-    if (!endpoint.success) return usageError(io, `${target}: ${endpoint.error.issues[0]?.message ?? 'not HOST:PORT'}`);
-    if (values.user !== undefined && !emailAddress.safeParse(values.user).success) return usageError(io, `--user: ${values.user} is not an address`);
+    if (!endpoint.success) return usageError(io, usage, `${target}: ${endpoint.error.issues[0]?.message ?? 'not HOST:PORT'}`);
+    if (values.user !== undefined && !emailAddress.safeParse(values.user).success) return usageError(io, usage, `--user: ${values.user} is not an address`);
 
     let extraTrustAnchors: string[];
     try {
       extraTrustAnchors = await Promise.all((values.ca ?? []).map((file) => readFile(file, 'utf8')));
     } catch (error) {
-      return usageError(io, `--ca: ${(error as Error).message}`);
+      return usageError(io, usage, `--ca: ${(error as Error).message}`);
     }
     let password: string | null = null;
     if (values.user !== undefined) {
       password = io.env.SEALMAIL_PASSWORD || (await promptSecret(`Password for ${values.user}: `));
-      if (!password) return usageError(io, 'set SEALMAIL_PASSWORD (or run on a terminal) to log in with --user');
+      if (!password) return usageError(io, usage, 'set SEALMAIL_PASSWORD (or run on a terminal) to log in with --user');
     }
 
     const report = await probe(protocol, endpoint.data, { extraTrustAnchors }, values.user && password ? { user: values.user, pass: password } : null);
@@ -137,7 +137,3 @@ function describe(report: ProbeReport): string {
   return `${lines.join('\n')}\n`;
 }
 
-function usageError(io: CliIo, message: string): number {
-  io.stderr.write(`sealmail probe: ${message}\nUsage: sealmail ${usage}\n`);
-  return EXIT_USAGE;
-}

@@ -31,6 +31,12 @@ const commands: Record<string, CliCommand> = {
   compose: composeCommand,
 };
 
+/** Says what was wrong with the command line and how it goes; returns the usage exit code. */
+export function usageError(io: CliIo, usage: string, message: string): number {
+  io.stderr.write(`sealmail: ${message}\nUsage: sealmail ${usage}\n`);
+  return EXIT_USAGE;
+}
+
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {

@@ -10,7 +10,7 @@ import { SealmailError } from '../../shared/errors';
 import { AccountService } from '../core/accounts/account-service';
 import { AccountStore } from '../core/accounts/account-store';
 import { MemorySecretStore } from '../core/ports';
-import { EXIT_OK, EXIT_REFUSED, EXIT_USAGE, type CliCommand } from './run-cli';
+import { EXIT_OK, EXIT_REFUSED, usageError, type CliCommand } from './run-cli';
 
 const usage = 'test-account --address ADDR --imap HOST:PORT --smtp HOST:PORT [--ca FILE]';
 
@@ -25,8 +25,7 @@ export const testAccountCommand: CliCommand = {
         options: { address: { type: 'string' }, imap: { type: 'string' }, smtp: { type: 'string' }, ca: { type: 'string', multiple: true } },
       }));
     } catch (error) {
-      io.stderr.write(`sealmail: ${(error as Error).message}\nUsage: sealmail ${usage}\n`);
-      return EXIT_USAGE;
+      return usageError(io, usage, (error as Error).message);
     }
     const settings = accountSettingsInput.safeParse({
       address: values.address,
@@ -37,8 +36,7 @@ export const testAccountCommand: CliCommand = {
     if (!settings.success) {
       const issue = settings.error.issues[0];
       const field = issue?.path.join('.') === 'password' ? 'SEALMAIL_PASSWORD' : issue?.path.join('.');
-      io.stderr.write(`sealmail: ${field}: ${issue?.message}\nUsage: sealmail ${usage}\n`);
-      return EXIT_USAGE;
+      return usageError(io, usage, `${field}: ${issue?.message}`);
     }
     const extraTrustAnchors = await Promise.all((values.ca ?? []).map((file) => readFile(file, 'utf8')));
     // Nothing is saved: the store is never written by test().

@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { normaliseFingerprint } from '../core/keystore/keystore-service';
 import { guard, readInput } from './keystore-command';
 import { openKeystore } from './open-keystore';
-import { EXIT_OK, EXIT_REFUSED, EXIT_USAGE, type CliCommand, type CliIo } from './run-cli';
+import { EXIT_OK, EXIT_REFUSED, type CliCommand, type CliIo, usageError } from './run-cli';
 import { promptYesNo } from './secret-prompt';
 
 const usage = 'trust add CA.pem --keystore DIR [--fingerprint SHA256]';
@@ -21,12 +21,12 @@ export const trustCommand: CliCommand = {
     try {
       parsed = parseArgs({ args, allowPositionals: true, options: { keystore: { type: 'string' }, fingerprint: { type: 'string' } } });
     } catch (error) {
-      return usageError(io, (error as Error).message);
+      return usageError(io, usage, (error as Error).message);
     }
     const [action, file, ...extra] = parsed.positionals;
     const dir = parsed.values.keystore;
-    if (action !== 'add' || !file || extra.length > 0) return usageError(io, 'say trust add CA.pem.');
-    if (!dir) return usageError(io, 'give the keystore folder with --keystore DIR.');
+    if (action !== 'add' || !file || extra.length > 0) return usageError(io, usage, 'say trust add CA.pem.');
+    if (!dir) return usageError(io, usage, 'give the keystore folder with --keystore DIR.');
     return guard(io, () => add(file, dir, parsed.values.fingerprint, io));
   },
 };
@@ -55,7 +55,3 @@ async function add(file: string, dir: string, expected: string | undefined, io: 
   return EXIT_OK;
 }
 
-function usageError(io: CliIo, message: string): number {
-  io.stderr.write(`sealmail: ${message}\nUsage: sealmail ${usage}\n`);
-  return EXIT_USAGE;
-}
