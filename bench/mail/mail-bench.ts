@@ -1,27 +1,21 @@
 /**
- * The store, sync and search figures against the real Dovecot:
- * - sync.initial: first sync of a folder into the store vs a bare imapflow streaming FETCH of the same fields;
- * - sync.incremental: resync after 10 flag changes vs that first sync;
+ * The store and search figures against the real Dovecot (the sync figures are in sync-bench.ts):
  * - search.p95: 95th percentile of 100 searches (FTS5) vs the same searches as a LIKE scan;
  * - main.rss: resident memory after syncing the large folder vs before.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ImapFlow } from 'imapflow';
 import type { MailServersInfo } from '../../e2e/servers/mail-servers';
 import { GENERATED_PEOPLE, GENERATED_WORDS, seedGeneratedFolder } from '../../e2e/servers/seed-generated';
 import { MailStore } from '../../electron/core/store/mail-store';
 import { openStoreDatabase } from '../../electron/core/store/open-database';
 import { syncFolder } from '../../electron/core/sync/sync-folder';
-import { ENVELOPE_QUERY } from '../../electron/core/sync/to-stored-message';
-import { ImapSession } from '../../electron/core/transport/imap-session';
 import { figure, percentile, timed, type Figure } from '../figure';
+import { appSession, bareClient } from './bench-clients';
 import { likeSearch } from './like-search';
 
 export interface MailBenchSizes {
-  /** Messages in the folder of sync.initial and sync.incremental (50,000 in the full run). */
-  syncFolder: number;
   /** Messages behind search.p95 and main.rss (100,000 in the full run). */
   largeFolder: number;
 }
@@ -32,42 +26,6 @@ const MB = 1024 * 1024;
 function rssMb(): number {
   (globalThis as { gc?: () => void }).gc?.();
   return process.memoryUsage().rss / MB;
-}
-
-function client(servers: MailServersInfo): ImapFlow {
-  const c = new ImapFlow({
-    host: servers.host,
-    port: servers.imapPort,
-    secure: true,
-    tls: { ca: [servers.caCertPem] },
-    auth: { user: servers.users.alice.address, pass: servers.users.alice.password },
-    logger: false,
-  });
-  c.on('error', () => undefined);
-  return c;
-}
-
-function session(servers: MailServersInfo): ImapSession {
-  const { alice } = servers.users;
-  return new ImapSession({ host: servers.host, port: servers.imapPort }, { user: alice.address, pass: alice.password }, { extraTrustAnchors: [servers.caCertPem] });
-}
-
-/** The baseline: one streaming FETCH 1:* of exactly the fields the first sync asks for, nothing stored. */
-async function bareFetch(servers: MailServersInfo, path: string): Promise<number> {
-  const c = client(servers);
-  await c.connect();
-  try {
-    const lock = await c.getMailboxLock(path);
-    try {
-      let count = 0;
-      for await (const message of c.fetch('1:*', ENVELOPE_QUERY)) if (message.uid) count++;
-      return count;
-    } finally {
-      lock.release();
-    }
-  } finally {
-    await c.logout();
-  }
 }
 
 function queries(count: number): string[] {
@@ -91,20 +49,18 @@ function queries(count: number): string[] {
 export async function runMailBench(servers: MailServersInfo, sizes: MailBenchSizes, log: (line: string) => void): Promise<Figure[]> {
   const stamp = `${process.pid}${Date.now() % 100000}`;
   const large = `BenchLarge${stamp}`;
-  const syncPath = `BenchSync${stamp}`;
   const profile = await mkdtemp(join(tmpdir(), 'sealmail-bench-'));
-  const cleanup = client(servers);
+  const cleanup = bareClient(servers);
   const figures: Figure[] = [];
   try {
-    log(`seeding ${sizes.largeFolder} and ${sizes.syncFolder} messages…`);
+    log(`seeding ${sizes.largeFolder} messages…`);
     await seedGeneratedFolder(servers, large, sizes.largeFolder, { seed: 1 });
-    await seedGeneratedFolder(servers, syncPath, sizes.syncFolder, { seed: 2 });
 
     // main.rss: the store and sync of the large folder, in this process, before and after.
     const rssBefore = rssMb();
     const { db } = openStoreDatabase(join(profile, 'large'));
     const store = new MailStore(db);
-    const largeSession = session(servers);
+    const largeSession = appSession(servers);
     const largeSync = await timed(() => syncFolder(largeSession, store, ACCOUNT, large));
     await largeSession.close();
     const rssAfter = rssMb();
@@ -121,34 +77,10 @@ export async function runMailBench(servers: MailServersInfo, sizes: MailBenchSiz
     }
     figures.push(figure('search.p95', percentile(fts, 95), 'ms', percentile(like, 95), 'at most 50 ms'));
     store.close();
-
-    // sync.initial: warm Dovecot's index and cache with one bare fetch, then baseline, then the store.
-    await bareFetch(servers, syncPath);
-    const baseline = await timed(() => bareFetch(servers, syncPath));
-    const { db: syncDb } = openStoreDatabase(join(profile, 'sync'));
-    const syncStore = new MailStore(syncDb);
-    const syncSession = session(servers);
-    const first = await timed(() => syncFolder(syncSession, syncStore, ACCOUNT, syncPath));
-    log(`first sync ${Math.round(first.ms)} ms, bare FETCH ${Math.round(baseline.ms)} ms`);
-    figures.push(figure('sync.initial', first.ms, 'ms', baseline.ms, 'ratio at most 1.3'));
-
-    // sync.incremental: 10 flags changed by another client, then resync.
-    await cleanup.connect();
-    const lock = await cleanup.getMailboxLock(syncPath);
-    try {
-      await cleanup.messageFlagsAdd('1:10', ['\\Flagged'], { uid: true });
-    } finally {
-      lock.release();
-    }
-    const again = await timed(() => syncFolder(syncSession, syncStore, ACCOUNT, syncPath));
-    if (again.result.flagChanges !== 10) throw new Error(`the resync saw ${again.result.flagChanges} flag changes, not 10`);
-    figures.push(figure('sync.incremental', again.ms, 'ms', first.ms, 'ratio at most 0.05'));
-    await syncSession.close();
-    syncStore.close();
     return figures;
   } finally {
     if (!cleanup.usable) await cleanup.connect().catch(() => undefined);
-    for (const path of [large, syncPath]) await cleanup.mailboxDelete(path).catch(() => undefined);
+    await cleanup.mailboxDelete(large).catch(() => undefined);
     await cleanup.logout().catch(() => undefined);
     await rm(profile, { recursive: true, force: true });
   }

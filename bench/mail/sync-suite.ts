@@ -1,0 +1,16 @@
+/** The sync suite as `npm run bench` runs it (`--only sync`): a 50,000-message folder, or a tiny one with --small. */
+import type { BenchSuite } from '../figure';
+import { benchServers } from './bench-servers';
+import { runSyncBench } from './sync-bench';
+
+export const syncSuite: BenchSuite = {
+  name: 'sync',
+  async run({ small, log }) {
+    const { servers, stop } = await benchServers();
+    try {
+      return await runSyncBench(servers, small ? 300 : 50_000, log);
+    } finally {
+      await stop();
+    }
+  },
+};
