@@ -20,7 +20,8 @@ async function page(): Promise<string> {
     write: false,
     format: 'iife',
     jsx: 'automatic',
-    minify: true,
+    // SEALMAIL_BENCH_DEBUG keeps names readable in a profile.
+    minify: !process.env.SEALMAIL_BENCH_DEBUG,
     outdir: join(ROOT, '.tmp/bench-ui'),
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'silent',

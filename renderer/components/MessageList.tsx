@@ -16,6 +16,12 @@ import './message-list.css';
 export const VIRTUALISE_ABOVE = 200;
 /** Fixed row height in the virtualised list (CSS .message-list-virtual .message-row matches it). */
 export const ROW_HEIGHT = 58;
+/**
+ * Virtual rows are keyed by slot (index modulo this), not by message: a row scrolled out is reused
+ * for the row scrolled in, so scrolling updates a few text nodes instead of building and
+ * discarding DOM every frame (the garbage that made long frames). Larger than any screen's rows.
+ */
+const ROW_SLOTS = 256;
 /** How close to the end of the loaded rows scrolling asks for more. */
 const END_MARGIN = 40;
 
@@ -35,11 +41,12 @@ export interface MessageListProps {
 export function MessageList({ messages, selectedUid, onSelect, onLoadMore, loadingMore = false, onEndReached, now }: MessageListProps) {
   const id = useId();
   const optionId = (uid: number) => `${id}-m${uid}`;
-  const selectedIndex = messages.findIndex((m) => m.uid === selectedUid);
+  // A scan of the whole list: done when the list or the selection changes, never per scrolled frame.
+  const selectedIndex = useMemo(() => (selectedUid === null ? -1 : messages.findIndex((m) => m.uid === selectedUid)), [messages, selectedUid]);
   const today = now ?? new Date();
   const day = today.toDateString();
-  // Formatting a date builds an Intl formatter each time; while scrolling the same few hundred
-  // dates come back again and again, so each is formatted once per list and day.
+  // While scrolling, the same few hundred dates come back again and again, so each is formatted
+  // once per list and day.
   const dateLabels = useMemo(() => new Map<string, string>(), [day]);
   const dateLabel = (iso: string) => {
     let label = dateLabels.get(iso);
@@ -90,7 +97,7 @@ export function MessageList({ messages, selectedUid, onSelect, onLoadMore, loadi
 
   const row = (message: MessageSummary, index: number, style?: CSSProperties) => (
     <MessageRow
-      key={message.uid}
+      key={virtual ? index % ROW_SLOTS : message.uid}
       id={optionId(message.uid)}
       message={message}
       selected={message.uid === selectedUid}

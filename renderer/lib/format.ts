@@ -48,17 +48,28 @@ function sameDay(a: Date, b: Date): boolean {
   return a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth() && a.getDate() === b.getDate();
 }
 
+/**
+ * Formatters are built once: `toLocale…String` builds a new Intl formatter on every call, which is
+ * most of a frame's script time when a list scrolls through fresh rows.
+ */
+const listFormats = {
+  time: new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' }),
+  weekday: new Intl.DateTimeFormat(undefined, { weekday: 'long' }),
+  dayMonth: new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' }),
+  full: new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' }),
+};
+
 /** Message-list dates: the time today, "Yesterday", the weekday this week, the day this year, else the full date. */
 export function formatListDate(iso: string | null | undefined, now: Date = new Date()): string {
   const date = parseDate(iso);
   if (!date) return '';
-  if (sameDay(date, now)) return date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  if (sameDay(date, now)) return listFormats.time.format(date);
   const yesterday = new Date(now.getFullYear(), now.getMonth(), now.getDate() - 1);
   if (sameDay(date, yesterday)) return 'Yesterday';
   const ageMs = now.getTime() - date.getTime();
-  if (ageMs > 0 && ageMs < 6 * 24 * 3600 * 1000) return date.toLocaleDateString(undefined, { weekday: 'long' });
-  if (date.getFullYear() === now.getFullYear()) return date.toLocaleDateString(undefined, { day: 'numeric', month: 'short' });
-  return date.toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+  if (ageMs > 0 && ageMs < 6 * 24 * 3600 * 1000) return listFormats.weekday.format(date);
+  if (date.getFullYear() === now.getFullYear()) return listFormats.dayMonth.format(date);
+  return listFormats.full.format(date);
 }
 
 /** The reader's date: weekday, full date and time. Unparseable dates are shown as given. */
