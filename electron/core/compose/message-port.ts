@@ -10,6 +10,15 @@ export interface MessagePort {
   folders(accountId: string): Promise<Folder[]>;
 }
 
+/**
+ * The bytes of the part the reader showed: the signed or decrypted entity of S/MIME mail, else the
+ * whole source (MailService.displayedSource). Attachments are taken from here, in memory only, so
+ * what is saved or forwarded is what the reader listed, never the encrypted blob or a sibling part.
+ */
+export interface ShownPartPort {
+  displayedSource(accountId: string, folder: string, uid: number): Promise<Buffer>;
+}
+
 export interface AccountPort {
   get(accountId: string): Promise<Account>;
 }

@@ -23,6 +23,12 @@ export function messageIds(value: string | string[] | undefined): string[] {
   return joined.match(/<[^<>\s]+>/g) ?? [];
 }
 
+/** The chain a reply continues: the References, or the In-Reply-To when there are none (RFC 5322 §3.6.4). */
+export function threadOf(parsed: ParsedMail): string[] {
+  const references = messageIds(parsed.references);
+  return references.length > 0 ? references : messageIds(parsed.inReplyTo);
+}
+
 /** Whether the message is S/MIME or PGP encrypted as it sits on the server. */
 export function isEncrypted(parsed: ParsedMail): boolean {
   const type = (parsed.headers.get('content-type') as { value?: string } | undefined)?.value?.toLowerCase() ?? '';

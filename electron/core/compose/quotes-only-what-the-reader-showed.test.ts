@@ -88,7 +88,7 @@ describe('preparing a reply through the core', () => {
 
   it('quotes the view, never the raw sibling parts, and carries the References chain', async () => {
     const shown = view({ text: 'Visible words.', attachments: [{ filename: 'notes.txt', contentType: 'text/plain', size: 14 }] });
-    const mail = { open: async () => shown, source: async () => source, messages: async () => ({ messages: [], total: 0, offset: 0 }), folders: async () => [] };
+    const mail = { open: async () => shown, source: async () => source, displayedSource: async () => source, messages: async () => ({ messages: [], total: 0, offset: 0 }), folders: async () => [] };
     const service = new ComposeService(mail, accounts);
     const reply = await service.prepareReply('a', 'INBOX', 4, 'reply', 'text');
     expect(reply.text).toContain('> Visible words.');
@@ -102,7 +102,7 @@ describe('preparing a reply through the core', () => {
   });
 
   it('does not quote a message that could not be parsed', async () => {
-    const mail = { open: async () => view({ parseError: 'broken', text: 'RAW SOURCE' }), source: async () => source, messages: async () => ({ messages: [], total: 0, offset: 0 }), folders: async () => [] };
+    const mail = { open: async () => view({ parseError: 'broken', text: 'RAW SOURCE' }), source: async () => source, displayedSource: async () => source, messages: async () => ({ messages: [], total: 0, offset: 0 }), folders: async () => [] };
     const reply = await new ComposeService(mail, accounts).prepareReply('a', 'INBOX', 4, 'reply', 'text');
     expect(reply.text).not.toContain('RAW SOURCE');
     expect(reply.notice).toMatch(/not quoted/);
