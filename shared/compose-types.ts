@@ -24,6 +24,46 @@ export interface PreparedDraft {
   attachments: FileContent[];
   /** Something the user should know about the draft, e.g. attachments left out for size. */
   notice: string | null;
+  /**
+   * The message answered or forwarded was encrypted: sending this unencrypted would expose the
+   * quoted text, so the composer warns and asks first. Absent means it was not.
+   */
+  originalEncrypted?: boolean;
+}
+
+/** One stored version of a draft on the server: folder, UID and the folder's UIDVALIDITY. */
+export interface DraftLocation {
+  folder: string;
+  uid: number;
+  /** A decimal string: UIDVALIDITY is a 32-bit number, kept as text so JSON carries it exactly. */
+  uidValidity: string;
+}
+
+/** Where a saved draft now lives on the server. */
+export interface SavedDraft {
+  ref: DraftLocation;
+  /** ISO 8601, when the server accepted it. */
+  savedAt: string;
+  /** Whether the stored copy is encrypted (to the sender's own certificate only). */
+  encrypted: boolean;
+}
+
+/** A draft read back from the server, for the composer to continue. */
+export interface OpenedDraft {
+  ref: DraftLocation;
+  to: string[];
+  cc: string[];
+  bcc: string[];
+  subject: string;
+  text: string;
+  attachments: FileContent[];
+  inReplyTo: string | null;
+  references: string[];
+  sign: boolean;
+  encrypt: boolean;
+  originalEncrypted: boolean;
+  /** Something the user should know, e.g. attachments left out. */
+  notice: string | null;
 }
 
 /** Whether a recipient's certificate is known, so a message to them can be encrypted. */

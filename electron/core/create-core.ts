@@ -12,6 +12,8 @@ import { AddressSuggestions } from './compose/address-suggestions';
 import { composeHandlers } from './compose/compose-handlers';
 import { ComposeReadinessService } from './compose/compose-readiness';
 import { ComposeService } from './compose/compose-service';
+import { ImapDraftMailbox } from './compose/draft-mailbox';
+import { DraftService } from './compose/draft-service';
 import { EventHub } from './events/event-hub';
 import type { KeyWrapper } from './keystore/key-wrapper';
 import { keystoreHandlers } from './keystore/keystore-handlers';
@@ -65,6 +67,18 @@ export function createCore(options: CoreOptions): Core {
   // The extra anchors (a company CA) vouch for signers as the system roots do.
   const smime = createSmimeService(keystore, systemClock, trust.extraTrustAnchors);
   const mail = new MailService(accounts, events, trust, logger, { profileDir: options.profileDir, ...options.mailTimings }, smime);
+  // Drafts: encrypted to the sender's own certificate only (never signed), decrypted like any message.
+  const drafts = new DraftService({
+    accounts,
+    mailbox: new ImapDraftMailbox(accounts, trust),
+    crypto: {
+      read: (raw) => smime.read(raw),
+      hasOwnCertificate: async (accountId, address) => (await keystore.identityForAccount(accountId, address)) !== null,
+      encryptToSelf: (entity, accountId, address) => smime.protect(entity, { accountId, from: address, recipients: [], sign: false, encrypt: true }),
+    },
+    clock: systemClock,
+    logger,
+  });
 
   // One spread per area; the type makes a missing area a compile error.
   const handlers: CallHandlers = {
@@ -85,6 +99,7 @@ export function createCore(options: CoreOptions): Core {
       new AddressSuggestions(mail, accounts),
       // Certificates come from the keystore; sending signs and encrypts through the S/MIME service.
       new ComposeReadinessService(accounts, { canProtect: true, keystore }),
+      drafts,
     ),
     // Attachments are saved from the part the reader showed (the decrypted one for encrypted mail).
     ...readerHandlers(new AttachmentService({ source: (accountId, folder, uid) => mail.displayedSource(accountId, folder, uid) }), new RemoteContentService(mail, new SenderAllowList(options.profileDir), lazySanitiser(), fetchRemoteImage)),
@@ -93,7 +108,9 @@ export function createCore(options: CoreOptions): Core {
   return {
     handlers,
     subscribe: (sink) => events.subscribe(sink),
-    close: () => mail.close(),
+    close: async () => {
+      await Promise.all([mail.close(), drafts.close()]);
+    },
   };
 }
 

@@ -1,6 +1,7 @@
-/** Calls for writing mail: replies and forwards prepared by the core, address completion, readiness. */
+/** Calls for writing mail: replies and forwards prepared by the core, drafts, address completion, readiness. */
 import { z } from 'zod';
-import type { ComposeReadiness, PreparedDraft, SuggestedAddress } from '../compose-types';
+import type { ComposeReadiness, OpenedDraft, PreparedDraft, SavedDraft, SuggestedAddress } from '../compose-types';
+import { draftInput, openDraftInput, saveDraftInput } from '../draft-inputs';
 import { accountIdInput, emailAddress, openMessageInput } from '../inputs';
 import { call } from './call-spec';
 
@@ -19,4 +20,14 @@ export const composeCalls = {
   suggestAddresses: call<SuggestedAddress[]>()(accountIdInput.extend({ query: z.string().trim().min(1).max(200) })),
   /** Whether the account can sign, and whose certificates are known to encrypt to. */
   composeReadiness: call<ComposeReadiness>()(accountIdInput.extend({ recipients: z.array(emailAddress).max(1500).default([]) })),
+  /**
+   * Stores the draft in the account's Drafts folder (flagged \Draft and \Seen), then deletes the
+   * version it replaces. With Encrypt on it is encrypted to the sender's own certificate only, and
+   * refused (nothing stored) when there is none; never signed.
+   */
+  saveDraft: call<SavedDraft>()(saveDraftInput),
+  /** A stored draft read back (decrypted when it is encrypted to the sender) for the composer. */
+  openDraft: call<OpenedDraft>()(openDraftInput),
+  /** Deletes a stored draft: after its message was sent, or when it is discarded. Only \Draft messages. */
+  deleteDraft: call<{ deleted: boolean }>()(draftInput),
 } as const;

@@ -1,0 +1,57 @@
+/**
+ * Builds the RFC 5322 bytes of a draft for the Drafts folder. The draft keeps everything the
+ * composer holds (Bcc, threading, attachments, the Sign and Encrypt choices). With Encrypt on, all
+ * of it goes inside an enveloped part encrypted to the sender's own certificate only, and only
+ * From, To, Cc, Subject, Date and Message-ID stay outside (as they do on the sent message), so the
+ * folder lists it; Bcc stays inside. A draft is never signed: it is not yet a statement.
+ */
+import MailComposer from 'nodemailer/lib/mail-composer';
+import type { MailAddress } from '../../../shared/domain';
+import type { DraftToSave } from '../../../shared/draft-inputs';
+import { SealmailError } from '../../../shared/errors';
+import { DRAFT_OPTIONS_HEADER, formatDraftOptions } from './draft-options';
+
+/** Encrypts a MIME entity to the sender's own certificate only; throws rather than return it in clear. */
+export type SelfEncryptor = (entity: Buffer) => Promise<Buffer>;
+
+/** Fields that an encrypted draft shows outside its encryption. */
+const OUTSIDE = new Set(['from', 'to', 'cc', 'subject', 'date', 'message-id', 'mime-version']);
+
+export interface BuiltDraft {
+  raw: Buffer;
+  messageId: string;
+}
+
+export async function buildDraft(from: MailAddress, draft: DraftToSave, domainForIds: string, now: Date, encryptToSelf: SelfEncryptor | null): Promise<BuiltDraft> {
+  if (draft.encrypt && !encryptToSelf) throw new SealmailError('SMIME_UNAVAILABLE', 'Encrypt is on but this build cannot encrypt, so the draft was not saved. It is still in the composer.');
+  const node = new MailComposer({
+    from: { name: from.name, address: from.address },
+    to: draft.to,
+    cc: draft.cc,
+    bcc: draft.bcc,
+    subject: draft.subject,
+    // One line end more than typed: parsers add one to text without it, so reading back strips exactly one.
+    text: `${draft.text}\n`,
+    attachments: draft.attachments.map((file) => ({ filename: file.filename, contentType: file.contentType, content: Buffer.from(file.base64, 'base64') })),
+    ...(draft.inReplyTo ? { inReplyTo: draft.inReplyTo } : {}),
+    ...(draft.references.length > 0 ? { references: draft.references } : {}),
+    headers: { [DRAFT_OPTIONS_HEADER]: formatDraftOptions(draft) },
+    messageId: `<${crypto.randomUUID()}@${domainForIds}>`,
+    date: now,
+    textEncoding: 'quoted-printable',
+  }).compile();
+  // A draft keeps its Bcc: it is the user's own copy, never delivered as it is.
+  node.keepBcc = true;
+  const built = await node.build();
+  const messageId = node.messageId();
+  if (!draft.encrypt || !encryptToSelf) return { raw: built, messageId };
+
+  const text = built.toString('latin1');
+  const end = text.indexOf('\r\n\r\n');
+  if (end < 0) throw new SealmailError('INTERNAL', 'The draft could not be prepared for encryption.');
+  const fields = text.slice(0, end).split(/\r\n(?![ \t])/);
+  const outside = fields.filter((field) => OUTSIDE.has(field.slice(0, field.indexOf(':')).trim().toLowerCase()));
+  // The whole built draft, header included, is what gets encrypted: reopening reads it all back from inside.
+  const encrypted = await encryptToSelf(built);
+  return { raw: Buffer.concat([Buffer.from(`${outside.join('\r\n')}\r\n`, 'latin1'), encrypted]), messageId };
+}

@@ -1,0 +1,36 @@
+/**
+ * The private header that carries a draft's Sign and Encrypt choices (and whether it answers
+ * encrypted mail) so a reopened draft starts as it was left. In an encrypted draft it sits inside
+ * the encrypted part, with everything else the draft holds.
+ */
+export const DRAFT_OPTIONS_HEADER = 'X-Sealmail-Draft-Options';
+
+export interface DraftOptions {
+  sign: boolean;
+  encrypt: boolean;
+  /** The draft answers or forwards encrypted mail. */
+  originalEncrypted: boolean;
+}
+
+/** What a draft without the header starts with: Sealmail's defaults for every new message. */
+export const DEFAULT_DRAFT_OPTIONS: DraftOptions = { sign: true, encrypt: true, originalEncrypted: false };
+
+export function formatDraftOptions(options: DraftOptions): string {
+  const yes = (value: boolean) => (value ? 'yes' : 'no');
+  return `sign=${yes(options.sign)}; encrypt=${yes(options.encrypt)}; original=${options.originalEncrypted ? 'encrypted' : 'plain'}`;
+}
+
+/** Reads the header back; anything missing or unreadable takes its default. */
+export function parseDraftOptions(value: string | null | undefined): DraftOptions {
+  const fields = new Map<string, string>();
+  for (const part of (value ?? '').split(';')) {
+    const [key, val] = part.split('=').map((s) => s.trim().toLowerCase());
+    if (key && val) fields.set(key, val);
+  }
+  const flag = (key: string, fallback: boolean) => (fields.get(key) === 'yes' ? true : fields.get(key) === 'no' ? false : fallback);
+  return {
+    sign: flag('sign', DEFAULT_DRAFT_OPTIONS.sign),
+    encrypt: flag('encrypt', DEFAULT_DRAFT_OPTIONS.encrypt),
+    originalEncrypted: fields.get('original') === 'encrypted',
+  };
+}
