@@ -60,6 +60,8 @@ function threading(view: MessageView, references: string[]): { inReplyTo: string
 
 export function buildReply(mode: ReplyMode, source: ReplySource): Omit<PreparedDraft, 'attachments' | 'notice'> {
   const { view, shownText } = source;
+  // Encrypted as it arrived (read or not): the composer warns before this goes out unencrypted.
+  const originalEncrypted = view.security !== undefined && view.security.encryption.status !== 'none';
   const when = new Date(view.date).toUTCString();
   if (mode === 'forward') {
     const header = [
@@ -70,7 +72,7 @@ export function buildReply(mode: ReplyMode, source: ReplySource): Omit<PreparedD
       view.to.length > 0 ? `To: ${view.to.map(display).join(', ')}` : null,
       view.cc.length > 0 ? `Cc: ${view.cc.map(display).join(', ')}` : null,
     ].filter((line): line is string => line !== null);
-    return { to: [], cc: [], subject: prefixed('Fwd', view.subject), text: `\n\n${header.join('\n')}\n\n${shownText}\n`, inReplyTo: null, references: [] };
+    return { to: [], cc: [], subject: prefixed('Fwd', view.subject), text: `\n\n${header.join('\n')}\n\n${shownText}\n`, inReplyTo: null, references: [], originalEncrypted };
   }
 
   const self = source.self.toLowerCase();
@@ -93,5 +95,6 @@ export function buildReply(mode: ReplyMode, source: ReplySource): Omit<PreparedD
     subject: prefixed('Re', view.subject),
     text: shownText.trim() ? `\n\n${attribution}\n${quote(shownText.trimEnd())}\n` : '',
     ...threading(view, source.references),
+    originalEncrypted,
   };
 }
