@@ -176,7 +176,11 @@ const MessageRow = memo(function MessageRow({ id, message, selected, posInSet, s
     >
       <div className="message-row-top">
         <span className="unread-dot" aria-hidden="true" />
-        {message.seen ? null : <span className="sr-only">Unread. </span>}
+        {/* Optional marks are always present and hidden when they do not apply: a reused row then
+            only flips an attribute instead of building and discarding elements while scrolling. */}
+        <span className="sr-only" hidden={message.seen}>
+          Unread.{' '}
+        </span>
         <span className="message-sender">{senderLabel(message.from)}</span>{' '}
         <time className="message-date" dateTime={message.date}>
           {dateLabel}
@@ -184,18 +188,14 @@ const MessageRow = memo(function MessageRow({ id, message, selected, posInSet, s
       </div>
       <div className="message-row-bottom">
         <span className={(message.subject ?? '').trim() ? 'message-subject' : 'message-subject message-subject-empty'}>{subjectLabel(message.subject)}</span>
-        {message.hasAttachments ? (
-          <span className="message-flag" title="Has attachments">
-            <Icon name="paperclip" />
-            <span className="sr-only"> Has attachments</span>
-          </span>
-        ) : null}
-        {message.flagged ? (
-          <span className="message-flag message-flag-star" title="Flagged">
-            <Icon name="flagged" />
-            <span className="sr-only"> Flagged</span>
-          </span>
-        ) : null}
+        <span className="message-flag" title="Has attachments" hidden={!message.hasAttachments}>
+          <Icon name="paperclip" />
+          <span className="sr-only"> Has attachments</span>
+        </span>
+        <span className="message-flag message-flag-star" title="Flagged" hidden={!message.flagged}>
+          <Icon name="flagged" />
+          <span className="sr-only"> Flagged</span>
+        </span>
       </div>
     </li>
   );
