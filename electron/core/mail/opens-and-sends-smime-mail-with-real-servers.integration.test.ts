@@ -125,6 +125,10 @@ describe('S/MIME with the real Dovecot and Postfix', () => {
     const file = value(await api.getAttachment({ accountId: account.id, folder: 'INBOX', uid: view.uid, index: 0 }));
     expect(file.filename).toBe('plan.txt');
     expect(Buffer.from(file.base64, 'base64').toString('utf8')).toBe('the secret plan');
+    // Forwarding it carries that same attachment, read from the same decrypted part.
+    const forward = value(await api.prepareReply({ accountId: account.id, folder: 'INBOX', uid: view.uid, mode: 'forward', shown: 'text' }));
+    expect(forward.attachments.map((a) => [a.filename, Buffer.from(a.base64, 'base64').toString('utf8')])).toEqual([['plan.txt', 'the secret plan']]);
+    expect(forward.notice).toBeNull();
   });
 
   it('sends a signed and encrypted message whose Sent copy openssl decrypts and verifies', async () => {

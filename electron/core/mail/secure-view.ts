@@ -13,6 +13,7 @@ import type { HtmlSanitiser } from '../mime/sanitize-html';
 import { headerValue, parseContentType, parseHeaderFields, splitHeaderAndBody } from '../smime/mime/raw-entity';
 import type { SecureMessage } from '../smime/read-secure-message';
 import { KEYSTORE_LOCKED_TO_READ, NO_KEYSTORE_TO_READ } from '../smime/smime-service';
+import { readOuterHeader } from './outer-header';
 
 /** What the view needs of the S/MIME service: SmimeService.read. */
 export interface SecureReader {
@@ -36,18 +37,22 @@ export async function secureView(raw: Buffer, where: MessageLocation, sanitiser:
     return unverifiedView(raw, where, sanitiser, kind, error.code === 'KEYSTORE_LOCKED');
   }
   const { verdict, displayed } = secure;
-  const outer = await parseMessage(raw, where, sanitiser);
-  if (verdict.signature.status === 'none' && verdict.encryption.status === 'none') return { ...outer, security: verdict };
+  // Neither signed nor encrypted, or judged as the whole message: shown as it is, parsed once.
+  const plain = verdict.signature.status === 'none' && verdict.encryption.status === 'none';
+  if (plain || (displayed && (displayed.raw === raw || displayed.depth === 0))) {
+    return { ...(await parseMessage(raw, where, sanitiser)), ...remotePolicy(verdict), security: verdict };
+  }
+  // Otherwise the outer message gives its header only; its body is the signed or encrypted part.
+  const header = await readOuterHeader(raw, where);
   if (!displayed) {
     // Not readable (not a recipient, or broken): the header and the reason, nothing from inside.
     const reason = verdict.encryption.reason ?? verdict.signature.reason ?? 'This message could not be opened.';
-    return { ...outer, text: reason, html: null, remoteContentBlocked: false, remoteContentAllowed: false, attachments: [], security: verdict };
+    return { ...header, ...reasonOnly(reason), security: verdict };
   }
-  if (displayed.raw === raw || displayed.depth === 0) return { ...outer, ...remotePolicy(verdict), security: verdict };
   // Only the signed or decrypted part is shown; the header (From, Subject...) is the outer message's.
   const inner = await parseMessage(displayed.raw, where, sanitiser);
   return {
-    ...outer,
+    ...header,
     text: inner.text,
     html: inner.html,
     remoteContentBlocked: inner.remoteContentBlocked,
@@ -56,6 +61,11 @@ export async function secureView(raw: Buffer, where: MessageLocation, sanitiser:
     ...remotePolicy(verdict),
     security: verdict,
   };
+}
+
+/** The body of a view that shows only why the message cannot be shown. */
+function reasonOnly(reason: string): Pick<MessageView, 'text' | 'html' | 'remoteContentBlocked' | 'remoteContentAllowed' | 'attachments' | 'parseError'> {
+  return { text: reason, html: null, remoteContentBlocked: false, remoteContentAllowed: false, attachments: [], parseError: null };
 }
 
 /** Whether the view may be written to the disk cache: never decrypted text, never a verdict that waited on a lock. */
@@ -89,20 +99,17 @@ function smimeKind(raw: Buffer): SmimeKind {
 }
 
 async function unverifiedView(raw: Buffer, where: MessageLocation, sanitiser: HtmlSanitiser, kind: SmimeKind, locked: boolean): Promise<MessageView> {
-  const outer = await parseMessage(raw, where, sanitiser);
-  if (kind === 'plain') return { ...outer, security: NOTHING };
   if (kind === 'encrypted') {
+    // Nothing inside can be read now: the outer header and how to read it.
     const reason = locked ? KEYSTORE_LOCKED_TO_READ : NO_KEYSTORE_TO_READ;
     return {
-      ...outer,
-      text: reason,
-      html: null,
-      remoteContentBlocked: false,
-      remoteContentAllowed: false,
-      attachments: [],
+      ...(await readOuterHeader(raw, where)),
+      ...reasonOnly(reason),
       security: { signature: NOTHING.signature, encryption: { status: 'error', algorithm: null, reason, integrityProtected: false } },
     };
   }
+  const outer = await parseMessage(raw, where, sanitiser);
+  if (kind === 'plain') return { ...outer, security: NOTHING };
   // Signed but not checkable now: shown, with a verdict that says why it was not checked.
   const reason = locked ? LOCKED_TO_CHECK : NO_KEYSTORE_TO_CHECK;
   return { ...outer, security: { signature: { status: 'error', signer: null, reason, details: null }, encryption: NOTHING.encryption } };
