@@ -5,8 +5,11 @@
  *   is sent, so an idle folder costs one round trip whatever its size;
  * - first sync (or a resumed one): UID SEARCH ALL, then envelopes streamed newest first in chunks,
  *   each committed in one transaction, so an interrupted sync keeps what it had and resumes;
- * - incremental: new UIDs fetched whole, flags fetched with CHANGEDSINCE, expunges found when the
- *   counts disagree;
+ * - incremental with QRESYNC (RFC 7162 §3.2.5): one SELECT … (QRESYNC (uidvalidity modseq)) brings
+ *   the flags changed and the UIDs expunged (VANISHED (EARLIER)) since the last sync, then new UIDs
+ *   are fetched whole: the cost follows the number of changes, deletions included;
+ * - incremental without QRESYNC: new UIDs fetched whole, flags fetched with CHANGEDSINCE, expunges
+ *   found when the counts disagree (the UID list is then compared, which costs the folder's size);
  * - UIDVALIDITY changed (RFC 3501 §2.3.1.1): every stored UID is void, the folder is synced afresh.
  *
  * The mailbox lock is taken per step, not for the whole sync, so opening a message is never stuck
@@ -15,6 +18,7 @@
 import type { FetchQueryObject, ImapFlow } from 'imapflow';
 import type { FolderSyncState, MailStore } from '../store/mail-store';
 import type { FlagState } from '../store/stored-message';
+import { qresyncChanges } from './qresync-changes';
 import { ENVELOPE_QUERY, toStoredMessage } from './to-stored-message';
 import { toUidSet } from './uid-set';
 
@@ -54,10 +58,15 @@ export async function syncFolder(access: MailboxAccess, store: MailStore, accoun
   // Under the mailbox lock: readStatus closes the mailbox, which must not pull it from under a
   // message being opened at the same moment ('No mailbox selected'); the next lock reselects it.
   const server = await access.withMailbox(path, (client) => readStatus(client, path));
-  // Reselecting keeps the folder open, so the server pushes its changes while idle (IDLE, RFC 2177).
+  const report = await syncFrom(access, store, accountId, path, server, listener);
+  // Keeping the folder selected lets the server push its changes while idle (IDLE, RFC 2177); no
+  // command is sent when the sync left it selected.
   await access.withMailbox(path, async () => undefined);
-  const state = store.syncState(accountId, path);
+  return report;
+}
 
+async function syncFrom(access: MailboxAccess, store: MailStore, accountId: string, path: string, server: ServerState, listener: SyncListener): Promise<SyncReport> {
+  const state = store.syncState(accountId, path);
   if (state?.synced && state.uidValidity === server.uidValidity) {
     const same = state.highestModseq !== null && state.highestModseq === server.highestModseq && state.uidNext === server.uidNext;
     if (same && store.count(accountId, path) === server.messages) return { kind: 'unchanged', fetched: 0, flagChanges: 0, removed: 0 };
@@ -143,7 +152,23 @@ async function incremental(
   listener: SyncListener,
 ): Promise<SyncReport> {
   let fetched = 0;
+  let flagChanges = 0;
+  let removed = 0;
   const knownNext = state.uidNext ?? 1;
+  // QRESYNC first, so that messages it reports gone are not fetched below as missing.
+  const modseqMoved = state.highestModseq !== server.highestModseq;
+  const changes = modseqMoved && state.highestModseq !== null && state.uidValidity !== null
+    ? await qresyncChanges(access, path, state.uidValidity, state.highestModseq)
+    : null;
+  if (changes) {
+    store.removeMessages(accountId, path, changes.vanished);
+    removed = changes.vanished.length;
+    // Messages that arrived since are among the changes too; their flags come with them below.
+    const known = changes.flags.filter((change) => change.uid < knownNext);
+    store.putFlags(accountId, path, known);
+    flagChanges = known.length;
+  }
+
   if (server.uidNext > knownNext) {
     const messages = await access.withMailbox(path, async (client) => {
       const batch = [];
@@ -159,17 +184,17 @@ async function incremental(
   }
 
   // CHANGEDSINCE (RFC 7162 §3.1.4): only messages whose flags changed; without CONDSTORE, all flags.
-  const flagChanges = state.highestModseq !== server.highestModseq || server.highestModseq === null
-    ? await refreshFlags(access, store, accountId, path, `1:${Math.max(1, knownNext - 1)}`, state.highestModseq)
-    : 0;
+  if (!changes && (modseqMoved || server.highestModseq === null)) {
+    flagChanges = await refreshFlags(access, store, accountId, path, `1:${Math.max(1, knownNext - 1)}`, state.highestModseq);
+  }
 
-  // Expunges show as a count that no longer adds up; only then is the UID list compared.
-  let removed = 0;
+  // Without QRESYNC, expunges show as a count that no longer adds up; only then is the UID list
+  // compared. With QRESYNC the counts agree, unless mail came or went since STATUS was read.
   if (store.count(accountId, path) !== server.messages) {
     const serverUids = new Set(await access.withMailbox(path, async (client) => (await client.search({ all: true }, { uid: true })) || []));
     const gone = store.uids(accountId, path).filter((uid) => !serverUids.has(uid));
     store.removeMessages(accountId, path, gone);
-    removed = gone.length;
+    removed += gone.length;
     const have = new Set(store.uids(accountId, path));
     const missed = [...serverUids].filter((uid) => !have.has(uid));
     if (missed.length > 0) {

@@ -89,6 +89,8 @@ export function imapOptions(endpoint: ServerEndpoint, credentials: Credentials, 
     socketTimeout: 5 * 60_000,
     maxLiteralSize: 100 * 1024 * 1024,
     clientInfo: { name: 'Sealmail' },
+    // ENABLE QRESYNC (RFC 7162) where offered: sync learns of expunges as VANISHED UIDs.
+    qresync: true,
   };
 }
 
