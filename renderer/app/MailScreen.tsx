@@ -10,6 +10,7 @@ import { Toast } from '../components/Toast';
 import { CertificateManager } from '../features/certificates/CertificateManager';
 import { ComposerPanel, startFromPrepared, type ComposerStart } from '../features/composer/ComposerPanel';
 import { useComposeRequests } from '../features/composer/use-compose-requests';
+import { DraftBar, isDraftsFolder } from '../features/composer/DraftBar';
 import { FolderPane } from '../features/folders/FolderPane';
 import { MessageListPane } from '../features/messages/MessageListPane';
 import { MessagePane, type ReaderCommands } from '../features/reader/MessagePane';
@@ -33,6 +34,8 @@ export interface MailScreenProps {
 interface OpenFolder {
   path: string;
   title: string;
+  /** The Drafts folder: its messages can be continued in the composer. */
+  drafts?: boolean;
 }
 
 function initials(account: Account): string {
@@ -83,7 +86,7 @@ export function MailScreen({ account, accounts, onSwitchAccount, onAddAccount }:
 
   const selectFolder = useCallback((next: Folder) => {
     const title = folderLabel(next);
-    setFolder((old) => (old?.path === next.path && old.title === title ? old : { path: next.path, title }));
+    setFolder((old) => (old?.path === next.path && old.title === title ? old : { path: next.path, title, drafts: isDraftsFolder(next) }));
   }, []);
 
   const selectMessage = useCallback(
@@ -179,6 +182,18 @@ export function MailScreen({ account, accounts, onSwitchAccount, onAddAccount }:
       </section>
 
       <section className="pane pane-reader" aria-label="Message">
+        {folder?.drafts && selected ? (
+          <DraftBar
+            key={`${folder.path}:${selected.uid}`}
+            accountId={account.id}
+            folder={folder.path}
+            uid={selected.uid}
+            onContinue={(start) => {
+              if (composing) setToast('Send or discard the message you are writing first.');
+              else setComposing(start);
+            }}
+          />
+        ) : null}
         {folder ? (
           <ErrorBoundary label="The message view" resetKey={`${folder.path}:${selected?.uid ?? ''}`}>
             <MessagePane

@@ -1,7 +1,9 @@
 /**
  * The composer: To, Cc, Bcc (chips that say whether a certificate is known), Subject, the text,
  * attachments by picker or drag and drop, and the Sign and Encrypt toggles, pressed by default.
- * Controlled: its owner keeps the draft, so a failed or refused send loses nothing.
+ * Controlled: its owner keeps the draft, so a failed or refused send loses nothing. Save draft
+ * (Ctrl+S) and Close keep it on the server; Discard throws it away. Turning Encrypt off in an answer
+ * to encrypted mail shows a warning beside the toggle.
  */
 import { useEffect, useId, useRef, useState, type DragEvent, type FormEvent, type KeyboardEvent } from 'react';
 import type { CertificateKnown, SuggestedAddress } from '../../shared/compose-types';
@@ -28,10 +30,12 @@ export interface Draft {
   encrypt: boolean;
   inReplyTo: string | null;
   references: string[];
+  /** It answers or forwards encrypted mail: turning Encrypt off exposes what it quotes. */
+  originalEncrypted: boolean;
 }
 
 export function emptyDraft(): Draft {
-  return { to: [], cc: [], bcc: [], typed: { to: '', cc: '', bcc: '' }, subject: '', text: '', attachments: [], sign: true, encrypt: true, inReplyTo: null, references: [] };
+  return { to: [], cc: [], bcc: [], typed: { to: '', cc: '', bcc: '' }, subject: '', text: '', attachments: [], sign: true, encrypt: true, inReplyTo: null, references: [], originalEncrypted: false };
 }
 
 export function isUntouched(draft: Draft): boolean {
@@ -59,10 +63,26 @@ export interface ComposerFormProps {
   onOpenCertificates?: () => void;
   /** Which field gets focus first: the text for a reply, To otherwise. */
   focus?: 'to' | 'text';
+  /** The quiet line saying when the draft was last saved, or why not. */
+  draftStatus?: string | null;
+  savingDraft?: boolean;
+  /** Saves the draft to the server now (Ctrl+S). */
+  onSaveDraft?: () => void;
+  /** Closes the composer, keeping the draft on the server. */
+  onClose?: () => void;
+}
+
+/** What the warning beside Encrypt says when an answer to encrypted mail would go out unencrypted. */
+export function exposureWarning(draft: Pick<Draft, 'inReplyTo'>): string {
+  return draft.inReplyTo !== null
+    ? 'The message you are replying to was encrypted. Sending this reply unencrypted exposes the quoted text.'
+    : 'The message you are forwarding was encrypted. Sending it unencrypted exposes its content.';
 }
 
 export function ComposerForm(props: ComposerFormProps) {
   const { title, from, draft, onChange, certificates, suggest, pending, error, notice, refusal, onRefusalChoice, readingFiles, onAddFiles, onSend, onDiscard, onOpenCertificates, focus = 'to' } = props;
+  const { draftStatus = null, savingDraft = false, onSaveDraft, onClose } = props;
+  const exposed = draft.originalEncrypted && !draft.encrypt;
   const id = useId();
   const [dropping, setDropping] = useState(false);
   const textArea = useRef<HTMLTextAreaElement>(null);
@@ -89,6 +109,10 @@ export function ComposerForm(props: ComposerFormProps) {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
       if (!pending) onSend();
+    }
+    if (event.key.toLowerCase() === 's' && (event.ctrlKey || event.metaKey) && !event.shiftKey && !event.altKey && onSaveDraft) {
+      event.preventDefault();
+      if (!pending) onSaveDraft();
     }
   };
 
@@ -170,6 +194,12 @@ export function ComposerForm(props: ComposerFormProps) {
           </div>
         ) : null}
         {notice ? <Notice>{notice}</Notice> : null}
+        {exposed ? (
+          <div id={`${id}-exposed`} role="alert" className="notice notice-warning composer-exposure">
+            <Icon name="alert" />
+            <span>{exposureWarning(draft)}</span>
+          </div>
+        ) : null}
         {refusal ? <SendRefusal refusal={refusal} onChoose={onRefusalChoice} /> : null}
         <ErrorAlert message={error} className="composer-error" />
         <div className="composer-actions">
@@ -202,6 +232,7 @@ export function ComposerForm(props: ComposerFormProps) {
               type="button"
               className="button button-small toggle"
               aria-pressed={draft.encrypt}
+              aria-describedby={exposed ? `${id}-exposed` : undefined}
               disabled={pending}
               onClick={() => onChange((old) => ({ ...old, encrypt: !old.encrypt }))}
               title={draft.encrypt ? 'Only the recipients will be able to read the message.' : 'The message will not be encrypted.'}
@@ -215,10 +246,23 @@ export function ComposerForm(props: ComposerFormProps) {
               </button>
             ) : null}
           </div>
+          {onSaveDraft ? (
+            <button type="button" className="button button-quiet" onClick={onSaveDraft} disabled={pending || savingDraft} aria-keyshortcuts="Control+S">
+              Save draft
+            </button>
+          ) : null}
+          {onClose ? (
+            <button type="button" className="button button-quiet" onClick={onClose} disabled={pending}>
+              Close
+            </button>
+          ) : null}
           <button type="button" className="button button-quiet" onClick={onDiscard} disabled={pending}>
             Discard
           </button>
         </div>
+        <p className="composer-draft-status muted" aria-live="polite">
+          {draftStatus}
+        </p>
       </form>
     </div>
   );

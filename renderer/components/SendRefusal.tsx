@@ -1,6 +1,7 @@
 /**
- * Why Send did not send: Sign or Encrypt was on and cannot be honoured. Each problem comes with the
- * choices that resolve it, and the user must pick one; nothing is sent unprotected by itself.
+ * Why Send did not send: Sign or Encrypt was on and cannot be honoured, or an answer to encrypted
+ * mail would go out unencrypted. Each problem comes with the choices that resolve it, and the user
+ * must pick one; nothing is sent unprotected by itself.
  */
 import { useEffect, useId, useRef } from 'react';
 import { Icon } from './Icon';
@@ -14,9 +15,11 @@ export interface Refusal {
   canRemoveMissing: boolean;
   /** Sign is on but cannot be done. */
   signUnavailable: string | null;
+  /** Encrypt is off in an answer to encrypted mail: the warning to confirm, or null. */
+  exposesEncryptedOriginal?: string | null;
 }
 
-export type RefusalChoice = 'removeMissing' | 'encryptOff' | 'signOff' | 'keepEditing';
+export type RefusalChoice = 'removeMissing' | 'encryptOff' | 'signOff' | 'keepEditing' | 'sendUnencrypted' | 'encryptOn';
 
 function names(list: readonly string[]): string {
   if (list.length <= 1) return list.join('');
@@ -53,6 +56,19 @@ export function SendRefusal({ refusal, onChoose }: { refusal: Refusal; onChoose(
           </div>
         </div>
       ) : null}
+      {refusal.exposesEncryptedOriginal ? (
+        <div className="send-refusal-problem">
+          <p>{refusal.exposesEncryptedOriginal}</p>
+          <div className="send-refusal-choices">
+            <button type="button" className="button button-small" onClick={() => onChoose('encryptOn')}>
+              Turn encryption back on
+            </button>
+            <button type="button" className="button button-small" onClick={() => onChoose('sendUnencrypted')}>
+              Send unencrypted anyway
+            </button>
+          </div>
+        </div>
+      ) : null}
       {refusal.signUnavailable !== null ? (
         <div className="send-refusal-problem">
           <p>Sign is on, but {refusal.signUnavailable}</p>
@@ -63,7 +79,9 @@ export function SendRefusal({ refusal, onChoose }: { refusal: Refusal; onChoose(
           </div>
         </div>
       ) : null}
-      <p className="muted send-refusal-next">After choosing, press Send again. Sealmail never sends unprotected on its own.</p>
+      {encryptProblem || refusal.signUnavailable !== null ? (
+        <p className="muted send-refusal-next">After choosing, press Send again. Sealmail never sends unprotected on its own.</p>
+      ) : null}
     </section>
   );
 }

@@ -1,20 +1,23 @@
 /**
  * The composer, connected: completion and certificate status from the core, attachments read from
- * disk, and Send, which refuses (and says why, with choices) whenever Sign or Encrypt is on and
- * cannot be honoured. It closes only when the core says the message went out; on failure the
- * draft stays as it is and the reason is shown.
+ * disk, drafts kept on the server (autosaved, Save draft, Close), and Send, which refuses (and says
+ * why, with choices) whenever Sign or Encrypt is on and cannot be honoured, and asks first before an
+ * answer to encrypted mail goes out unencrypted. It closes only when the core says the message went
+ * out (its stored draft is then deleted); on failure the draft stays as it is and the reason is shown.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { CertificateKnown, ComposeReadiness, PreparedDraft, ReplyMode } from '../../../shared/compose-types';
+import type { CertificateKnown, ComposeReadiness, DraftLocation, OpenedDraft, PreparedDraft, ReplyMode } from '../../../shared/compose-types';
 import type { Account, SentMessage } from '../../../shared/domain';
 import { MAX_ATTACHMENT_TOTAL_BYTES } from '../../../shared/inputs';
 import { useApi } from '../../api/api-context';
-import { ComposerForm, emptyDraft, type Draft, type DraftFile, type RecipientKind } from '../../components/ComposerForm';
+import { ComposerForm, emptyDraft, exposureWarning, type Draft, type DraftFile, type RecipientKind } from '../../components/ComposerForm';
 import type { Refusal, RefusalChoice } from '../../components/SendRefusal';
 import { fileToBase64 } from '../../lib/files';
 import { formatAddress, formatSize } from '../../lib/format';
 import { parseRecipients } from '../../lib/recipients';
 import { settle } from '../../lib/settle';
+import { useDraftSaving } from './use-draft-saving';
+import './drafts.css';
 
 /** How a reply or forward arrives: fields to start from, a title, and a note for the user. */
 export interface ComposerStart {
@@ -22,6 +25,8 @@ export interface ComposerStart {
   draft: Partial<Draft>;
   notice?: string | null;
   focus?: 'to' | 'text';
+  /** The stored draft this composer continues; saving replaces it, sending deletes it. */
+  draftRef?: DraftLocation | null;
 }
 
 export interface ComposerPanelProps {
@@ -45,6 +50,7 @@ function refusalFor(draft: Draft, readiness: ComposeReadiness): Refusal | null {
     missing,
     canRemoveMissing: draft.to.some((a) => !missing.includes(a)),
     signUnavailable: draft.sign && !readiness.sign.available ? (readiness.sign.reason ?? 'signing is not available.') : null,
+    exposesEncryptedOriginal: null,
   };
   return refusal.encryptUnavailable !== null || refusal.missing.length > 0 || refusal.signUnavailable !== null ? refusal : null;
 }
@@ -60,6 +66,9 @@ export function ComposerPanel({ account, start, onSent, onClose, onOpenCertifica
   const mounted = useRef(true);
   const latest = useRef(draft);
   latest.current = draft;
+  // Set only by the explicit "Send unencrypted anyway", for the send it starts.
+  const plainConfirmed = useRef(false);
+  const drafts = useDraftSaving({ api, accountId: account.id, draft, initialRef: start?.draftRef ?? null, paused: pending });
 
   useEffect(() => {
     mounted.current = true;
@@ -134,6 +143,12 @@ export function ComposerPanel({ account, start, onSent, onClose, onOpenCertifica
       return;
     }
     setError(null);
+    const confirmed = plainConfirmed.current;
+    plainConfirmed.current = false;
+    if (next.originalEncrypted && !next.encrypt && !confirmed) {
+      setRefusal({ encryptUnavailable: null, missing: [], canRemoveMissing: false, signUnavailable: null, exposesEncryptedOriginal: exposureWarning(next) });
+      return;
+    }
     setPending(true);
 
     if (next.sign || next.encrypt) {
@@ -169,13 +184,61 @@ export function ComposerPanel({ account, start, onSent, onClose, onOpenCertifica
       }),
     );
     if (!mounted.current) return;
+    if (!result.ok) {
+      setPending(false);
+      setError(result.error.message);
+      return;
+    }
+    // Sent: the stored draft goes. Left behind (server unreachable), it is only a copy in Drafts.
+    await drafts.removeStored();
+    if (!mounted.current) return;
     setPending(false);
-    if (result.ok) onSent(result.value);
-    else setError(result.error.message);
+    onSent(result.value);
+  };
+
+  const saveDraft = async () => {
+    const problem = await drafts.saveNow();
+    if (mounted.current) setError(problem);
+  };
+
+  // Close keeps the draft: it is saved first, and a refused save keeps the composer open.
+  const close = async () => {
+    if (drafts.unsaved()) {
+      const problem = await drafts.saveNow();
+      if (!mounted.current) return;
+      if (problem) {
+        setError(problem);
+        return;
+      }
+    }
+    onClose();
+  };
+
+  // Discard throws the message away, its stored draft included.
+  const discard = async () => {
+    if (!drafts.stored()) {
+      onClose();
+      return;
+    }
+    const problem = await drafts.removeStored();
+    if (!mounted.current) return;
+    if (problem) setError(`The saved draft could not be deleted, so the message was kept: ${problem}`);
+    else onClose();
   };
 
   const choose = (choice: RefusalChoice) => {
     if (!refusal) return;
+    if (choice === 'sendUnencrypted') {
+      setRefusal(null);
+      plainConfirmed.current = true;
+      void send();
+      return;
+    }
+    if (choice === 'encryptOn') {
+      setDraft((old) => ({ ...old, encrypt: true }));
+      setRefusal(null);
+      return;
+    }
     let remaining: Refusal | null = refusal;
     if (choice === 'removeMissing') {
       const gone = new Set(refusal.missing.map((a) => a.toLowerCase()));
@@ -212,7 +275,11 @@ export function ComposerPanel({ account, start, onSent, onClose, onOpenCertifica
       readingFiles={reading}
       onAddFiles={(files) => void addFiles(files)}
       onSend={() => void send()}
-      onDiscard={onClose}
+      onDiscard={() => void discard()}
+      onClose={() => void close()}
+      onSaveDraft={() => void saveDraft()}
+      draftStatus={drafts.status}
+      savingDraft={drafts.saving}
       onOpenCertificates={onOpenCertificates}
       focus={start?.focus ?? 'to'}
     />
@@ -235,6 +302,30 @@ export function startFromPrepared(mode: ReplyMode, prepared: PreparedDraft): Com
       inReplyTo: prepared.inReplyTo,
       references: prepared.references,
       attachments: prepared.attachments.map((file) => ({ id: crypto.randomUUID(), ...file })),
+      originalEncrypted: prepared.originalEncrypted === true,
+    },
+  };
+}
+
+/** The composer's start for a draft reopened from the server: every field, Sign and Encrypt as they were left. */
+export function startFromOpened(opened: OpenedDraft): ComposerStart {
+  return {
+    title: 'Draft',
+    notice: opened.notice,
+    focus: opened.to.length > 0 ? 'text' : 'to',
+    draftRef: opened.ref,
+    draft: {
+      to: opened.to,
+      cc: opened.cc,
+      bcc: opened.bcc,
+      subject: opened.subject,
+      text: opened.text,
+      inReplyTo: opened.inReplyTo,
+      references: opened.references,
+      attachments: opened.attachments.map((file) => ({ id: crypto.randomUUID(), ...file })),
+      sign: opened.sign,
+      encrypt: opened.encrypt,
+      originalEncrypted: opened.originalEncrypted,
     },
   };
 }
