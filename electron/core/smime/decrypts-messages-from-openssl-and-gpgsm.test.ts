@@ -4,26 +4,22 @@
  * ECDH with a ukm too; a message for someone else says so; sign-then-encrypt shows both verdicts.
  */
 import { writeFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { keyDecryptor } from './decrypt-envelope';
 import { encryptEntity } from './encrypt-entity';
 import { textEntity, withMessageHeaders } from './mime/compose-entity';
 import { signEntity } from './sign-entity';
-import { GpgsmHome } from './testing/gpgsm-home';
-import { createSmimeFixture, type SmimeFixture } from './testing/smime-fixture';
+import type { GpgsmHome } from './testing/gpgsm-home';
+import { withInteropPeers } from './testing/interop-peers';
+import type { SmimeFixture } from './testing/smime-fixture';
 import { openssl, type TestIdentity } from './testing/test-pki';
 
 let f: SmimeFixture;
 let gpgsm: GpgsmHome;
-beforeAll(() => {
-  f = createSmimeFixture();
-  gpgsm = new GpgsmHome(f.ca);
+withInteropPeers((peers) => {
+  ({ f, gpgsm } = peers);
   gpgsm.importCertificate(f.alice);
   gpgsm.importCertificate(f.bob);
-}, 120_000);
-afterAll(() => {
-  gpgsm.cleanup();
-  f.cleanup();
 });
 
 const INNER = 'Content-Type: text/plain; charset=utf-8\r\n\r\nThe secret plan.\r\n';

@@ -5,24 +5,20 @@
  * Every message is also encrypted to the sender, and signed before it is encrypted.
  */
 import { writeFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { encryptEntity, type EncryptionRecipient } from './encrypt-entity';
 import { textEntity, withMessageHeaders } from './mime/compose-entity';
 import { signEntity } from './sign-entity';
-import { GpgsmHome } from './testing/gpgsm-home';
-import { createSmimeFixture, type SmimeFixture } from './testing/smime-fixture';
+import type { GpgsmHome } from './testing/gpgsm-home';
+import { withInteropPeers } from './testing/interop-peers';
+import type { SmimeFixture } from './testing/smime-fixture';
 import { openssl, type TestIdentity } from './testing/test-pki';
 
 let f: SmimeFixture;
 let gpgsm: GpgsmHome;
-beforeAll(() => {
-  f = createSmimeFixture();
-  gpgsm = new GpgsmHome(f.ca);
+withInteropPeers((peers) => {
+  ({ f, gpgsm } = peers);
   gpgsm.importIdentity(f.alice);
-}, 120_000);
-afterAll(() => {
-  gpgsm.cleanup();
-  f.cleanup();
 });
 
 const recipient = (identity: TestIdentity, aesGcm: boolean, rsaOaep: boolean): EncryptionRecipient => ({

@@ -1,22 +1,17 @@
 /** Item 1: what Sealmail signs, `openssl cms -verify` and `gpgsm --verify` accept, for RSA and EC. */
 import { writeFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readEntity } from './mime/raw-entity';
 import { decodeBody } from './mime/transfer-encoding';
-import { GpgsmHome } from './testing/gpgsm-home';
-import { createSmimeFixture, type SmimeFixture } from './testing/smime-fixture';
+import type { GpgsmHome } from './testing/gpgsm-home';
+import { withInteropPeers } from './testing/interop-peers';
+import type { SmimeFixture } from './testing/smime-fixture';
 import { openssl } from './testing/test-pki';
 
 let f: SmimeFixture;
 let gpgsm: GpgsmHome;
-
-beforeAll(() => {
-  f = createSmimeFixture();
-  gpgsm = new GpgsmHome(f.ca);
-}, 120_000);
-afterAll(() => {
-  gpgsm.cleanup();
-  f.cleanup();
+withInteropPeers((peers) => {
+  ({ f, gpgsm } = peers);
 });
 
 describe.each(['alice', 'bob'] as const)('a message signed by %s', (who) => {

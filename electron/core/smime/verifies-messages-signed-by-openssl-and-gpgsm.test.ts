@@ -3,23 +3,18 @@
  * and LF line ends) and by `gpgsm` verify as valid, with the signer and signing time; SHA-1 is weak.
  */
 import { writeFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { wrapBase64 } from './mime/canonical';
-import { GpgsmHome } from './testing/gpgsm-home';
-import { createSmimeFixture, type SmimeFixture } from './testing/smime-fixture';
+import type { GpgsmHome } from './testing/gpgsm-home';
+import { withInteropPeers } from './testing/interop-peers';
+import type { SmimeFixture } from './testing/smime-fixture';
 import { openssl, type TestIdentity } from './testing/test-pki';
 
 let f: SmimeFixture;
 let gpgsm: GpgsmHome;
-
-beforeAll(() => {
-  f = createSmimeFixture();
-  gpgsm = new GpgsmHome(f.ca);
+withInteropPeers((peers) => {
+  ({ f, gpgsm } = peers);
   gpgsm.importIdentity(f.alice);
-}, 120_000);
-afterAll(() => {
-  gpgsm.cleanup();
-  f.cleanup();
 });
 
 const CONTENT = 'Content-Type: text/plain; charset=us-ascii\r\n\r\nSigned by a peer.\r\n';

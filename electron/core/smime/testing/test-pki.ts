@@ -55,6 +55,27 @@ export class TestPki {
 
   /** A self-signed CA named `subject`; two CAs may share a name (the rogue-root attack). */
   createCa(label: string, subject = '/O=Sealmail Test/CN=Sealmail Test CA', keyType: 'rsa' | 'ec' = 'rsa'): TestCa {
+    return this.caFolder(label, keyType, ({ keyPath, certPath }) => {
+      openssl(['req', '-x509', '-new', '-key', keyPath, '-out', certPath, '-days', '3650', '-subj', subject, '-sha256',
+        '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign',
+        '-addext', 'subjectKeyIdentifier=hash']);
+    });
+  }
+
+  /** An intermediate CA under `parent`, with its own database, so it can issue in turn. */
+  createIntermediate(parent: TestCa, label: string, subject = `/O=Sealmail Test/CN=Sealmail Test ${label}`): TestCa {
+    return this.caFolder(label, 'rsa', ({ dir, keyPath, certPath }) => {
+      openssl(['req', '-new', '-key', keyPath, '-out', join(dir, 'ca.csr'), '-subj', subject]);
+      writeFileSync(join(dir, 'ca.ext'), 'basicConstraints=critical,CA:TRUE,pathlen:0\nkeyUsage=critical,keyCertSign,cRLSign\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n');
+      openssl(['ca', '-batch', '-config', parent.configPath, '-in', join(dir, 'ca.csr'), '-out', certPath, '-extfile', join(dir, 'ca.ext'), '-days', '1825', '-notext', '-md', 'sha256']);
+    });
+  }
+
+  /**
+   * A CA's folder with its own database (index, serial, CRL number) and openssl.cnf, and a fresh
+   * key; `certify` writes the CA's certificate to `certPath` (self-signed or from a parent).
+   */
+  private caFolder(label: string, keyType: 'rsa' | 'ec', certify: (paths: { dir: string; keyPath: string; certPath: string }) => void): TestCa {
     const dir = join(this.root, label);
     mkdirSync(join(dir, 'issued'), { recursive: true });
     writeFileSync(join(dir, 'index.txt'), '');
@@ -65,28 +86,7 @@ export class TestPki {
     const keyPath = join(dir, 'ca.key');
     const certPath = join(dir, 'ca.pem');
     genKey(keyType, keyPath);
-    openssl(['req', '-x509', '-new', '-key', keyPath, '-out', certPath, '-days', '3650', '-subj', subject, '-sha256',
-      '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign',
-      '-addext', 'subjectKeyIdentifier=hash']);
-    const certPem = readFileSync(certPath, 'utf8');
-    return { name: label, dir, certPem, certPath, keyPath, certificate: readCertificates(certPem)[0]!, configPath };
-  }
-
-  /** An intermediate CA under `parent`, with its own database, so it can issue in turn. */
-  createIntermediate(parent: TestCa, label: string, subject = `/O=Sealmail Test/CN=Sealmail Test ${label}`): TestCa {
-    const dir = join(this.root, label);
-    mkdirSync(join(dir, 'issued'), { recursive: true });
-    writeFileSync(join(dir, 'index.txt'), '');
-    writeFileSync(join(dir, 'serial'), `${(Math.floor(Math.random() * 1e6) + 4096).toString(16).padStart(6, '0')}\n`);
-    writeFileSync(join(dir, 'crlnumber'), '01\n');
-    const configPath = join(dir, 'openssl.cnf');
-    writeFileSync(configPath, caConfig(dir));
-    const keyPath = join(dir, 'ca.key');
-    const certPath = join(dir, 'ca.pem');
-    genKey('rsa', keyPath);
-    openssl(['req', '-new', '-key', keyPath, '-out', join(dir, 'ca.csr'), '-subj', subject]);
-    writeFileSync(join(dir, 'ca.ext'), 'basicConstraints=critical,CA:TRUE,pathlen:0\nkeyUsage=critical,keyCertSign,cRLSign\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n');
-    openssl(['ca', '-batch', '-config', parent.configPath, '-in', join(dir, 'ca.csr'), '-out', certPath, '-extfile', join(dir, 'ca.ext'), '-days', '1825', '-notext', '-md', 'sha256']);
+    certify({ dir, keyPath, certPath });
     const certPem = readFileSync(certPath, 'utf8');
     return { name: label, dir, certPem, certPath, keyPath, certificate: readCertificates(certPem)[0]!, configPath };
   }
