@@ -190,6 +190,7 @@ export function ComposerPanel({ account, start, onSent, onClose, onOpenCertifica
       return;
     }
     // Sent: the stored draft goes. Left behind (server unreachable), it is only a copy in Drafts.
+    drafts.finish();
     await drafts.removeStored();
     if (!mounted.current) return;
     setPending(false);
@@ -216,14 +217,17 @@ export function ComposerPanel({ account, start, onSent, onClose, onOpenCertifica
 
   // Discard throws the message away, its stored draft included.
   const discard = async () => {
+    drafts.finish();
     if (!drafts.stored()) {
       onClose();
       return;
     }
     const problem = await drafts.removeStored();
     if (!mounted.current) return;
-    if (problem) setError(`The saved draft could not be deleted, so the message was kept: ${problem}`);
-    else onClose();
+    if (problem) {
+      setError(`The saved draft could not be deleted: ${problem} Discard again to retry, or keep writing.`);
+      drafts.resume();
+    } else onClose();
   };
 
   const choose = (choice: RefusalChoice) => {

@@ -9,7 +9,7 @@ import { expect, test } from 'vitest';
 import type { OpenedDraft, SavedDraft } from '../../../shared/compose-types';
 import type { Folder } from '../../../shared/domain';
 import { SealmailError } from '../../../shared/errors';
-import { folders, mailboxHandlers, renderApp, summary, view } from '../../test/fixtures';
+import { account, folders, mailboxHandlers, renderApp, summary, view } from '../../test/fixtures';
 import { AUTOSAVE_MS } from './use-draft-saving';
 
 function type(dialog: HTMLElement, label: string, value: string) {
@@ -149,4 +149,19 @@ test('a message of the Drafts folder is continued in the composer, fields and to
   fireEvent.click(within(dialog).getByRole('button', { name: 'Save draft' }));
   await waitFor(() => expect(callsOf(fake, 'saveDraft')).toHaveLength(1));
   expect(callsOf(fake, 'saveDraft')[0]).toMatchObject({ bcc: ['boss@example.test'], sign: false, encrypt: true, replaces: opened.ref, attachments: [{ filename: 'plan.txt', contentType: 'text/plain', base64: 'cGxhbg==' }] });
+});
+
+test('switching account with unsaved changes saves them on the way out; Discard saves nothing', async () => {
+  const other = { ...account, id: 'acc-2', address: 'alice@work.example.test' };
+  const fake = renderApp(mailboxHandlers({ listAccounts: async () => [account, other], saveDraft: savingDrafts() }));
+  let dialog = await openComposer();
+  type(dialog, 'Message', 'Thrown away');
+  fireEvent.click(within(dialog).getByRole('button', { name: 'Discard' }));
+  await waitFor(() => expect(screen.queryByRole('dialog', { name: 'New message' })).toBeNull());
+
+  dialog = await openComposer();
+  type(dialog, 'Message', 'Kept while switching');
+  fireEvent.change(screen.getByRole('combobox', { name: 'Account' }), { target: { value: 'acc-2' } });
+  await waitFor(() => expect(callsOf(fake, 'saveDraft')).toHaveLength(1));
+  expect(callsOf(fake, 'saveDraft')[0]).toMatchObject({ accountId: 'acc-1', text: 'Kept while switching' });
 });

@@ -1,8 +1,9 @@
 /**
  * Keeps the composer's draft on the server: saved a few seconds after the last change, at once on
  * request (Ctrl+S, Save draft, Close), one save at a time so versions replace each other in order,
- * and removed when the message is sent or discarded. The status is one quiet line ("Draft saved
- * 10:42"); a refused save (Encrypt on without a certificate of one's own) says why and keeps
+ * and removed when the message is sent or discarded. A composer that goes away with unsaved
+ * changes (the account switched) saves them on its way out. The status is one quiet line ("Draft
+ * saved 10:42"); a refused save (Encrypt on without a certificate of one's own) says why and keeps
  * everything in the composer.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -27,6 +28,10 @@ export interface DraftSaving {
   stored(): boolean;
   /** Waits for saves in flight, then deletes the stored copy; the reason in words when that failed. */
   removeStored(): Promise<string | null>;
+  /** The message was sent or discarded: nothing more is saved, not even on the way out. */
+  finish(): void;
+  /** Saving again after all (discarding it failed, the user keeps writing). */
+  resume(): void;
 }
 
 export interface DraftSavingOptions {
@@ -65,15 +70,9 @@ export function useDraftSaving({ api, accountId, draft, initialRef, paused }: Dr
   const inFlight = useRef(0);
   const mounted = useRef(true);
   const firstRender = useRef(true);
+  const finished = useRef(false);
 
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-    };
-  }, []);
-
-  const unsaved = useCallback(() => version.current > savedVersion.current && (!isUntouched(latest.current) || ref.current !== null), []);
+  const unsaved = useCallback(() => !finished.current && version.current > savedVersion.current && (!isUntouched(latest.current) || ref.current !== null), []);
 
   const saveOnce = useCallback(async (): Promise<string | null> => {
     if (!unsaved()) return null;
@@ -120,6 +119,17 @@ export function useDraftSaving({ api, accountId, draft, initialRef, paused }: Dr
 
   const stored = useCallback(() => ref.current !== null || inFlight.current > 0, []);
 
+  // Leaving with unsaved changes (not Close, not Send, not Discard): they are saved on the way out.
+  const saveOnLeave = useRef(saveNow);
+  saveOnLeave.current = saveNow;
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+      if (unsaved() && version.current > 0) void saveOnLeave.current();
+    };
+  }, [unsaved]);
+
   useEffect(() => {
     if (firstRender.current) {
       firstRender.current = false;
@@ -145,5 +155,12 @@ export function useDraftSaving({ api, accountId, draft, initialRef, paused }: Dr
     return null;
   }, [api, accountId]);
 
-  return { status, saving, saveNow, unsaved, stored, removeStored };
+  const finish = useCallback(() => {
+    finished.current = true;
+  }, []);
+  const resume = useCallback(() => {
+    finished.current = false;
+  }, []);
+
+  return { status, saving, saveNow, unsaved, stored, removeStored, finish, resume };
 }
