@@ -73,7 +73,8 @@ export function createCore(options: CoreOptions): Core {
     mailbox: new ImapDraftMailbox(accounts, trust),
     crypto: {
       read: (raw) => smime.read(raw),
-      hasOwnCertificate: async (accountId, address) => (await keystore.identityForAccount(accountId, address)) !== null,
+      // No keystore yet means no certificate (not "locked"): the draft then says to import one.
+      hasOwnCertificate: async (accountId, address) => (await keystore.status()).state !== 'missing' && (await keystore.identityForAccount(accountId, address)) !== null,
       encryptToSelf: (entity, accountId, address) => smime.protect(entity, { accountId, from: address, recipients: [], sign: false, encrypt: true }),
     },
     clock: systemClock,

@@ -159,6 +159,11 @@ export function ComposerForm(props: ComposerFormProps) {
         <div className="composer-titlebar">
           <h2 id={`${id}-title`}>{title}</h2>
           <span className="composer-from">From {from}</span>
+          {onClose ? (
+            <button type="button" className="button button-quiet button-small composer-close" onClick={onClose} disabled={pending} aria-label="Close" title="Close (the draft is kept)">
+              <Icon name="close" />
+            </button>
+          ) : null}
         </div>
         <fieldset className="composer-fields" disabled={pending}>
           <legend className="sr-only">Recipients and message</legend>
@@ -246,23 +251,20 @@ export function ComposerForm(props: ComposerFormProps) {
               </button>
             ) : null}
           </div>
-          {onSaveDraft ? (
-            <button type="button" className="button button-quiet" onClick={onSaveDraft} disabled={pending || savingDraft} aria-keyshortcuts="Control+S">
-              Save draft
-            </button>
-          ) : null}
-          {onClose ? (
-            <button type="button" className="button button-quiet" onClick={onClose} disabled={pending}>
-              Close
-            </button>
-          ) : null}
           <button type="button" className="button button-quiet" onClick={onDiscard} disabled={pending}>
             Discard
           </button>
         </div>
-        <p className="composer-draft-status muted" aria-live="polite">
-          {draftStatus}
-        </p>
+        <div className="composer-draft-row">
+          <p className="composer-draft-status muted" aria-live="polite">
+            {draftStatus}
+          </p>
+          {onSaveDraft ? (
+            <button type="button" className="button button-quiet button-small" onClick={onSaveDraft} disabled={pending || savingDraft} aria-keyshortcuts="Control+S" title="Save draft (Ctrl+S)">
+              Save draft
+            </button>
+          ) : null}
+        </div>
       </form>
     </div>
   );

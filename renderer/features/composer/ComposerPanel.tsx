@@ -198,14 +198,14 @@ export function ComposerPanel({ account, start, onSent, onClose, onOpenCertifica
   };
 
   const saveDraft = async () => {
-    const problem = await drafts.saveNow();
+    const problem = await drafts.saveNow(true);
     if (mounted.current) setError(problem);
   };
 
   // Close keeps the draft: it is saved first, and a refused save keeps the composer open.
   const close = async () => {
     if (drafts.unsaved()) {
-      const problem = await drafts.saveNow();
+      const problem = await drafts.saveNow(true);
       if (!mounted.current) return;
       if (problem) {
         setError(problem);

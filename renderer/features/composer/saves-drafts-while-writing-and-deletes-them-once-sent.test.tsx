@@ -96,7 +96,8 @@ test('Close saves the draft; when the save is refused the composer stays open wi
   fireEvent.click(within(dialog).getByRole('button', { name: 'Close' }));
   const alert = await within(dialog).findByRole('alert');
   expect(alert.textContent).toContain('no certificate of your own');
-  expect(within(dialog).getByText(/^Draft not saved: Encrypt is on/)).toBeTruthy();
+  // The reason is in the alert; the quiet status line only says so.
+  expect(within(dialog).getByText('Draft not saved.')).toBeTruthy();
   expect(screen.getByRole('dialog', { name: 'New message' })).toBe(dialog);
   expect((within(dialog).getByLabelText('Message') as HTMLTextAreaElement).value).toBe('Precious words');
 
@@ -165,3 +166,19 @@ test('switching account with unsaved changes saves them on the way out; Discard 
   await waitFor(() => expect(callsOf(fake, 'saveDraft')).toHaveLength(1));
   expect(callsOf(fake, 'saveDraft')[0]).toMatchObject({ accountId: 'acc-1', text: 'Kept while switching' });
 });
+
+test('a refused autosave says why in the quiet status line, without an alert, and keeps the text', async () => {
+  renderApp(
+    mailboxHandlers({
+      saveDraft: async () => {
+        throw new SealmailError('SMIME_UNAVAILABLE', 'Encrypt is on, but you have no certificate of your own for alice@example.test.');
+      },
+    }),
+  );
+  const dialog = await openComposer();
+  type(dialog, 'Message', 'Still here');
+  const status = await within(dialog).findByText(/^Draft not saved: Encrypt is on, but you have no certificate of your own/, {}, { timeout: AUTOSAVE_MS + 2000 });
+  expect(status.getAttribute('aria-live')).toBe('polite');
+  expect(within(dialog).queryByRole('alert')).toBeNull();
+  expect((within(dialog).getByLabelText('Message') as HTMLTextAreaElement).value).toBe('Still here');
+}, 10_000);

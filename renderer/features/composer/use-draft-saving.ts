@@ -20,8 +20,11 @@ export interface DraftSaving {
   /** The quiet status line: when the draft was last saved, or why it was not. */
   status: string | null;
   saving: boolean;
-  /** Saves now if anything changed since the last save; the reason in words when it failed, else null. */
-  saveNow(): Promise<string | null>;
+  /**
+   * Saves now if anything changed since the last save; the reason in words when it failed, else
+   * null. `explicit`: the caller shows the reason itself, so the status line stays short.
+   */
+  saveNow(explicit?: boolean): Promise<string | null>;
   /** Whether there is something to save: content that the server does not hold yet. */
   unsaved(): boolean;
   /** Whether a version is stored, or being stored, on the server. */
@@ -74,7 +77,7 @@ export function useDraftSaving({ api, accountId, draft, initialRef, paused }: Dr
 
   const unsaved = useCallback(() => !finished.current && version.current > savedVersion.current && (!isUntouched(latest.current) || ref.current !== null), []);
 
-  const saveOnce = useCallback(async (): Promise<string | null> => {
+  const saveOnce = useCallback(async (explicit: boolean): Promise<string | null> => {
     if (!unsaved()) return null;
     const at = version.current;
     const d = latest.current;
@@ -103,14 +106,14 @@ export function useDraftSaving({ api, accountId, draft, initialRef, paused }: Dr
     }
     if (mounted.current) {
       setSaving(false);
-      setStatus(result.ok ? `Draft saved ${savedAtLabel(result.value.savedAt)}` : `Draft not saved: ${result.error.message}`);
+      setStatus(result.ok ? `Draft saved ${savedAtLabel(result.value.savedAt)}` : explicit ? 'Draft not saved.' : `Draft not saved: ${result.error.message}`);
     }
     return result.ok ? null : result.error.message;
   }, [api, accountId, unsaved]);
 
-  const saveNow = useCallback((): Promise<string | null> => {
+  const saveNow = useCallback((explicit = false): Promise<string | null> => {
     inFlight.current++;
-    const next = queue.current.then(saveOnce).finally(() => {
+    const next = queue.current.then(() => saveOnce(explicit)).finally(() => {
       inFlight.current--;
     });
     queue.current = next.catch(() => null);
