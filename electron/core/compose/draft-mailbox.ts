@@ -29,9 +29,16 @@ export interface DraftAccounts {
 }
 
 /** The Drafts folder's path: special use first, then a folder named Drafts; null when there is none. */
-export async function findDraftsFolder(client: ImapFlow): Promise<string | null> {
+export async function findDraftsFolder(client: Pick<ImapFlow, 'list'>): Promise<string | null> {
   const mailboxes = await client.list();
   return mailboxes.find((m) => m.specialUse === '\\Drafts')?.path ?? mailboxes.find((m) => /^drafts$/i.test(m.name))?.path ?? null;
+}
+
+/** The Drafts folder, created as "Drafts" when the server has none. */
+export async function draftsFolderFor(client: Pick<ImapFlow, 'list' | 'mailboxCreate'>): Promise<string> {
+  const found = await findDraftsFolder(client);
+  if (found) return found;
+  return (await client.mailboxCreate('Drafts')).path;
 }
 
 export class ImapDraftMailbox implements DraftMailbox {
@@ -44,12 +51,7 @@ export class ImapDraftMailbox implements DraftMailbox {
 
   async append(accountId: string, raw: Buffer, messageId: string): Promise<DraftLocation> {
     const session = await this.session(accountId);
-    const folder = await session.run(async (client) => {
-      const found = await findDraftsFolder(client);
-      if (found) return found;
-      await client.mailboxCreate('Drafts');
-      return 'Drafts';
-    });
+    const folder = await session.run(draftsFolderFor);
     const appended = await session.run((client) => client.append(folder, raw, ['\\Draft', '\\Seen']));
     if (appended && appended.uid && appended.uidValidity !== undefined) return { folder, uid: appended.uid, uidValidity: appended.uidValidity.toString() };
     // Without UIDPLUS the new version is found by its Message-ID.
