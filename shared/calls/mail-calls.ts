@@ -1,5 +1,6 @@
 /** Calls for reading and sending mail, searching the local store, and changing messages with Undo. */
-import type { Folder, MessagePage, MessageView, SentMessage } from '../domain';
+import type { ConversationPage } from '../conversation-types';
+import type { Folder, MessagePage, MessageSummary, MessageView, SentMessage } from '../domain';
 import { accountIdInput, folderInput, listMessagesInput, openMessageInput, outgoingMessageInput } from '../inputs';
 import { messagesInput, moveMessagesInput, searchMessagesInput, setFlagsInput, undoInput } from '../mail-inputs';
 import type { CommandReceipt } from '../mail-types';
@@ -9,6 +10,10 @@ export const mailCalls = {
   listFolders: call<Folder[]>()(accountIdInput),
   /** A page of a folder's messages, newest first, from the local store (sync keeps it current). */
   listMessages: call<MessagePage>()(listMessagesInput),
+  /** A page of a folder's conversations (References and In-Reply-To), newest first by their newest message. */
+  listConversations: call<ConversationPage>()(listMessagesInput),
+  /** The messages of the conversation a message belongs to, in the same folder, oldest first. */
+  listConversation: call<MessageSummary[]>()(openMessageInput),
   openMessage: call<MessageView>()(openMessageInput),
   sendMessage: call<SentMessage>()(outgoingMessageInput),
   /** Starts (or restarts) watching a folder; progress and changes arrive as events. */

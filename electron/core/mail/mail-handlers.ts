@@ -7,6 +7,8 @@ export function mailHandlers(mail: MailService): HandlersFor<typeof mailCalls> {
   return {
     listFolders: ({ accountId }) => mail.folders(accountId),
     listMessages: ({ accountId, folder, offset, limit }) => mail.messages(accountId, folder, offset, limit),
+    listConversations: ({ accountId, folder, offset, limit }) => mail.conversations(accountId, folder, offset, limit),
+    listConversation: async ({ accountId, folder, uid }) => mail.conversation(accountId, folder, uid),
     openMessage: ({ accountId, folder, uid }) => mail.open(accountId, folder, uid),
     sendMessage: (message) => mail.send(message),
     syncFolder: async ({ accountId, folder }) => {

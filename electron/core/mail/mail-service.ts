@@ -3,7 +3,8 @@
  * first use. Lists and searches are answered from the local store, which sync keeps current;
  * changes to messages go through the command queue (local at once, server after the Undo window).
  */
-import type { Folder, MessagePage, MessageView, SentMessage } from '../../../shared/domain';
+import type { ConversationPage } from '../../../shared/conversation-types';
+import type { Folder, MessagePage, MessageSummary, MessageView, SentMessage } from '../../../shared/domain';
 import type { OutgoingMessage } from '../../../shared/inputs';
 import type { AccountService } from '../accounts/account-service';
 import type { EventHub } from '../events/event-hub';
@@ -62,12 +63,28 @@ export class MailService {
    * newest messages; offline, whatever the store holds is returned.
    */
   async messages(accountId: string, folder: string, offset: number, limit: number): Promise<MessagePage> {
+    await this.ready(accountId, folder);
+    return this.local.store.page(accountId, folder, offset, limit);
+  }
+
+  /** A page of a folder's conversations from the store, newest first; synced first like `messages`. */
+  async conversations(accountId: string, folder: string, offset: number, limit: number): Promise<ConversationPage> {
+    await this.ready(accountId, folder);
+    return this.local.store.conversations(accountId, folder, offset, limit);
+  }
+
+  /** The messages of the conversation `uid` belongs to, in this folder, oldest first, from the store. */
+  conversation(accountId: string, folder: string, uid: number): MessageSummary[] {
+    return this.local.store.conversation(accountId, folder, uid);
+  }
+
+  /** A folder never synced is synced first, as far as its newest messages; offline, the store answers as it is. */
+  private async ready(accountId: string, folder: string): Promise<void> {
     try {
       await this.local.sync.ready(accountId, folder);
     } catch (error) {
       if (this.local.store.count(accountId, folder) === 0) throw error;
     }
-    return this.local.store.page(accountId, folder, offset, limit);
   }
 
   /** Full-text search of a folder's stored messages (see store/search-query.ts). */

@@ -5,9 +5,10 @@ import { threads } from './002-threads';
 import { bodiesAndSearch } from './003-bodies-and-search';
 import { pendingCommands } from './004-pending-commands';
 import { indexInBulk } from './005-index-in-bulk';
+import { conversationIndex } from './006-conversation-index';
 import type { Migration } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = [accountsFoldersMessages, threads, bodiesAndSearch, pendingCommands, indexInBulk];
+export const MIGRATIONS: readonly Migration[] = [accountsFoldersMessages, threads, bodiesAndSearch, pendingCommands, indexInBulk, conversationIndex];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
