@@ -1,7 +1,8 @@
 /**
  * Builds the RFC 5322 bytes of a draft for the Drafts folder. The draft keeps everything the
  * composer holds (Bcc, threading, attachments, the Sign and Encrypt choices). With Encrypt on, all
- * of it goes inside an enveloped part encrypted to the sender's own certificate only, and only
+ * of it goes inside an enveloped part encrypted to the sender's own certificate only (also with
+ * Encrypt off when it quotes encrypted mail: see DraftService), and only
  * From, To, Cc, Subject, Date and Message-ID stay outside (as they do on the sent message), so the
  * folder lists it; Bcc stays inside. A draft is never signed: it is not yet a statement.
  */
@@ -22,8 +23,10 @@ export interface BuiltDraft {
   messageId: string;
 }
 
+/** `encryptToSelf`: how the stored draft is encrypted; null stores it as it is. */
 export async function buildDraft(from: MailAddress, draft: DraftToSave, domainForIds: string, now: Date, encryptToSelf: SelfEncryptor | null): Promise<BuiltDraft> {
-  if (draft.encrypt && !encryptToSelf) throw new SealmailError('SMIME_UNAVAILABLE', 'Encrypt is on but this build cannot encrypt, so the draft was not saved. It is still in the composer.');
+  // Never in clear what should not be: a safety net under DraftService's own check.
+  if ((draft.encrypt || draft.originalEncrypted) && !encryptToSelf) throw new SealmailError('SMIME_UNAVAILABLE', 'This build cannot encrypt, so the draft was not saved. It is still in the composer.');
   const node = new MailComposer({
     from: { name: from.name, address: from.address },
     to: draft.to,
@@ -44,7 +47,7 @@ export async function buildDraft(from: MailAddress, draft: DraftToSave, domainFo
   node.keepBcc = true;
   const built = await node.build();
   const messageId = node.messageId();
-  if (!draft.encrypt || !encryptToSelf) return { raw: built, messageId };
+  if (!encryptToSelf) return { raw: built, messageId };
 
   const text = built.toString('latin1');
   const end = text.indexOf('\r\n\r\n');

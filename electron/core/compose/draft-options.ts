@@ -21,7 +21,7 @@ export function formatDraftOptions(options: DraftOptions): string {
 }
 
 /** Reads the header back; anything missing or unreadable takes its default. */
-export function parseDraftOptions(value: string | null | undefined): DraftOptions {
+export function parseDraftOptions(value: string | null | undefined): DraftOptions & { present: boolean } {
   const fields = new Map<string, string>();
   for (const part of (value ?? '').split(';')) {
     const [key, val] = part.split('=').map((s) => s.trim().toLowerCase());
@@ -29,6 +29,7 @@ export function parseDraftOptions(value: string | null | undefined): DraftOption
   }
   const flag = (key: string, fallback: boolean) => (fields.get(key) === 'yes' ? true : fields.get(key) === 'no' ? false : fallback);
   return {
+    present: fields.size > 0,
     sign: flag('sign', DEFAULT_DRAFT_OPTIONS.sign),
     encrypt: flag('encrypt', DEFAULT_DRAFT_OPTIONS.encrypt),
     originalEncrypted: fields.get('original') === 'encrypted',

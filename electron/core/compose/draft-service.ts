@@ -2,7 +2,9 @@
  * Drafts kept on the server. Saving stores the new version before deleting the one it replaces, so
  * a failure never loses both; with Encrypt on the stored draft is encrypted to the sender's own
  * certificate only (never to recipients, never in clear), and without such a certificate nothing is
- * stored and the draft stays in the composer. Reopening decrypts through the same S/MIME reader as
+ * stored and the draft stays in the composer. A draft that answers encrypted mail is stored
+ * encrypted even with Encrypt off: the toggle says how it will be sent, and its quote was never
+ * meant to sit on the server in clear. Reopening decrypts through the same S/MIME reader as
  * the message view.
  */
 import type { DraftLocation, OpenedDraft, SavedDraft } from '../../../shared/compose-types';
@@ -44,14 +46,15 @@ export class DraftService {
   async save(draft: DraftToSave): Promise<SavedDraft> {
     const { accounts, mailbox, crypto, clock, logger } = this.options;
     const account = await accounts.get(draft.accountId);
-    if (draft.encrypt) await this.requireOwnCertificate(account.id, account.address);
+    const encrypted = draft.encrypt || draft.originalEncrypted;
+    if (encrypted) await this.requireOwnCertificate(account.id, account.address, draft.encrypt);
     const now = clock.now();
     const built = await buildDraft(
       { name: account.displayName, address: account.address },
       draft,
       account.address.split('@')[1] ?? 'sealmail.invalid',
       now,
-      crypto ? (entity) => crypto.encryptToSelf(entity, account.id, account.address) : null,
+      encrypted && crypto ? (entity) => crypto.encryptToSelf(entity, account.id, account.address) : null,
     );
     const ref = await mailbox.append(account.id, built.raw, built.messageId);
     if (draft.replaces && !sameRef(draft.replaces, ref)) {
@@ -62,7 +65,7 @@ export class DraftService {
         logger.warn('old draft version not deleted', { account: account.id, error: (error as Error).message });
       }
     }
-    return { ref, savedAt: now.toISOString(), encrypted: draft.encrypt };
+    return { ref, savedAt: now.toISOString(), encrypted };
   }
 
   /** A stored draft read back for the composer: decrypted when it is encrypted to the sender. */
@@ -80,21 +83,22 @@ export class DraftService {
     await this.options.mailbox.close();
   }
 
-  private async requireOwnCertificate(accountId: string, address: string): Promise<void> {
+  private async requireOwnCertificate(accountId: string, address: string, encryptOn: boolean): Promise<void> {
+    const why = encryptOn ? 'Encrypt is on' : 'This draft quotes encrypted mail';
     const crypto = this.options.crypto;
     let own = false;
     try {
       own = crypto !== null && (await crypto.hasOwnCertificate(accountId, address));
     } catch (error) {
       if (error instanceof SealmailError && error.code === 'KEYSTORE_LOCKED') {
-        throw new SealmailError('KEYSTORE_LOCKED', `Encrypt is on and your certificates are locked, so the draft was not saved. Unlock them under Certificates. ${KEPT}`);
+        throw new SealmailError('KEYSTORE_LOCKED', `${why} and your certificates are locked, so the draft was not saved. Unlock them under Certificates. ${KEPT}`);
       }
       if (!(error instanceof SealmailError && error.code === 'NOT_FOUND')) throw error;
     }
     if (!own) {
       throw new SealmailError(
         'SMIME_UNAVAILABLE',
-        `Encrypt is on, but you have no certificate of your own for ${address}, so the draft cannot be encrypted and Sealmail will not store it in clear. Import your certificate under Certificates, or turn Encrypt off. ${KEPT}`,
+        `${why}, but you have no certificate of your own for ${address}, so the draft cannot be encrypted and Sealmail will not store it in clear. Import your certificate under Certificates${encryptOn ? ', or turn Encrypt off' : ''}. ${KEPT}`,
       );
     }
   }

@@ -49,8 +49,9 @@ export async function readDraft(raw: Buffer, reader: SecureReader | null): Promi
     inReplyTo: messageIds(inner.inReplyTo)[0] ?? null,
     references: messageIds(inner.references),
     sign: options.sign,
-    // What was stored encrypted was written with Encrypt on, whatever a header says.
-    encrypt: encrypted || options.encrypt,
+    // The header says what the toggle was (a draft quoting encrypted mail is stored encrypted even
+    // with Encrypt off); without one, a draft stored encrypted was surely meant to be sent so.
+    encrypt: options.present ? options.encrypt : encrypted || options.encrypt,
     originalEncrypted: options.originalEncrypted,
     notice: left > 0 ? `${left === 1 ? '1 attachment was' : `${left} attachments were`} left out: too large to send.` : null,
   };

@@ -178,6 +178,25 @@ describe('saving a draft with Encrypt off', () => {
   });
 });
 
+describe('saving an answer to encrypted mail with Encrypt off', () => {
+  it('still stores it encrypted to the sender, and reopens it with Encrypt off as it was left', async () => {
+    const drafts = new MemoryDrafts();
+    const drafting = service(keystoreOf(f.alice, []), drafts);
+    const saved = await drafting.save(draft({ encrypt: false, sign: false, originalEncrypted: true, text: '> the decrypted quote' }));
+    expect(saved.encrypted).toBe(true);
+    const text = drafts.stored.get(1)!.toString('latin1');
+    expect(text).toMatch(/^Content-Type: application\/pkcs7-mime/m);
+    expect(text).not.toContain('decrypted quote');
+    expect(await drafting.open('acc-alice', 'Drafts', 1)).toMatchObject({ text: '> the decrypted quote', sign: false, encrypt: false, originalEncrypted: true });
+  });
+
+  it('is refused, storing nothing, without a certificate of one\'s own', async () => {
+    const drafts = new MemoryDrafts();
+    await expect(service(keystoreOf(null, []), drafts).save(draft({ encrypt: false, originalEncrypted: true }))).rejects.toMatchObject({ code: 'SMIME_UNAVAILABLE', message: expect.stringContaining('This draft quotes encrypted mail') });
+    expect(drafts.stored.size).toBe(0);
+  });
+});
+
 describe('replacing a draft', () => {
   it('stores the new version, then deletes the one it replaces', async () => {
     const drafts = new MemoryDrafts();
