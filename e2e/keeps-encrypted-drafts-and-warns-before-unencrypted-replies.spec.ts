@@ -4,7 +4,8 @@
  * to Drafts as an S/MIME enveloped message whose text is nowhere in clear on the server; she closes
  * the composer, continues the draft from the Drafts folder (decrypted, toggles as left) and discards
  * it, which deletes it from the server. Then she answers a message that was encrypted to her: turning
- * Encrypt off shows the warning, and Send asks before the quoted text goes out unencrypted.
+ * Encrypt off shows the warning, the draft of that answer is still stored encrypted, and Send asks
+ * before the quoted text goes out unencrypted.
  * Runs its own dev:web with a fresh profile.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -142,6 +143,11 @@ test('turning Encrypt off in a reply to encrypted mail warns, and Send asks firs
   await expect(composer.getByRole('alert')).toHaveCount(0);
   await composer.getByRole('button', { name: 'Encrypt' }).click();
   await expect(composer.getByRole('alert')).toHaveText(REPLY_WARNING);
+  // Its draft quotes encrypted mail: stored encrypted all the same.
+  await expect(composer.getByText(/^Draft saved/)).toBeVisible();
+  const stored = await sourceOf(servers, alice, `Re: ${encryptedSubject}`, 'Drafts');
+  expect(stored).toMatch(/Content-Type: application\/pkcs7-mime; smime-type=(authE|e)nveloped-data/);
+  expect(stored).not.toContain('42 and 7');
 
   await composer.getByRole('button', { name: 'Send' }).click();
   const question = composer.getByRole('alert', { name: 'Not sent' });
@@ -152,4 +158,5 @@ test('turning Encrypt off in a reply to encrypted mail warns, and Send asks firs
   await expect(composer.getByRole('alert')).toHaveCount(0);
   await composer.getByRole('button', { name: 'Discard' }).click();
   await expect(composer).toBeHidden();
+  await expect.poll(() => draftsWith(`Re: ${encryptedSubject}`)).toBe(0);
 });
