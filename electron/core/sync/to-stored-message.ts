@@ -27,7 +27,7 @@ export function toStoredMessage(message: FetchMessageObject): StoredMessage {
     messageId: envelope?.messageId ?? null,
     subject: typeof envelope?.subject === 'string' ? envelope.subject : '',
     from: firstAddress(envelope?.from),
-    to: [...(envelope?.to ?? []), ...(envelope?.cc ?? [])].flatMap(toAddress),
+    to: addresses(envelope?.to, addresses(envelope?.cc, [])),
     date: pickDate(envelope?.date ? new Date(envelope.date) : undefined, message.internalDate),
     seen: message.flags?.has('\\Seen') ?? false,
     flagged: message.flags?.has('\\Flagged') ?? false,
@@ -39,16 +39,22 @@ export function toStoredMessage(message: FetchMessageObject): StoredMessage {
     signed: security.signed,
     modseq: message.modseq !== undefined ? message.modseq.toString() : null,
     inReplyTo: envelope?.inReplyTo?.match(/<[^>]+>/)?.[0] ?? null,
-    references: message.headers ? (message.headers.toString('latin1').match(/<[^>\s]+>/g) ?? []) : [],
+    // Most messages have no References header: the answer is then a bare CRLF, not worth decoding.
+    references: message.headers && message.headers.length > 2 ? (message.headers.toString('latin1').match(/<[^>\s]+>/g) ?? []) : [],
   };
 }
 
-function toAddress(entry: MessageAddressObject): MailAddress[] {
-  return entry.address ? [{ name: entry.name ?? '', address: entry.address }] : [];
+/** `list`'s entries that have an address, put before `after` (a loop: this runs for every message of a first sync). */
+function addresses(list: MessageAddressObject[] | undefined, after: MailAddress[]): MailAddress[] {
+  if (!list || list.length === 0) return after;
+  const found: MailAddress[] = [];
+  for (const entry of list) if (entry.address) found.push({ name: entry.name ?? '', address: entry.address });
+  return after.length > 0 ? found.concat(after) : found;
 }
 
 function firstAddress(list: MessageAddressObject[] | undefined): MailAddress | null {
-  return (list ?? []).flatMap(toAddress)[0] ?? null;
+  for (const entry of list ?? []) if (entry.address) return { name: entry.name ?? '', address: entry.address };
+  return null;
 }
 
 /** The Date header, unless missing or absurd (spam loves the year 2098), then the arrival time. */
