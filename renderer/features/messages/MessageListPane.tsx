@@ -2,7 +2,8 @@
  * A folder's messages, newest first from the local store, 100 at a time: scrolling near the end
  * (or "Load more") loads the next page. A search box narrows the list while typing; a small
  * toolbar flags, marks unread, archives or deletes the selected message, with Undo for a moment.
- * Reloads what is shown when the core reports that this folder changed.
+ * Reloads what is shown when the core reports that this folder changed. "Group by conversation"
+ * (remembered between runs) shows one row per conversation instead; search results stay flat.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MessageSummary } from '../../../shared/domain';
@@ -14,6 +15,9 @@ import { MessageActions, UndoBar } from './MessageActions';
 import { useMessageActions } from './use-message-actions';
 import { useShortcut } from '../shortcuts/ShortcutsProvider';
 import { useMessageSearch } from './use-message-search';
+import { findShownMessage, GroupedMessages } from './GroupedMessages';
+import { useConversations } from './use-conversations';
+import { useGroupByConversation } from './use-group-by-conversation';
 
 const PAGE = 100;
 /** The contract's largest page; a reload asks for what is on screen, up to this. */
@@ -50,6 +54,8 @@ export function MessageListPane({ accountId, folder, folderTitle, selectedUid, o
   const [notice, setNotice] = useState<string | null>(null);
   const search = useMessageSearch(accountId, folder, query, changes);
   const actions = useMessageActions(accountId, folder);
+  const [grouped, setGrouped] = useGroupByConversation();
+  const threads = useConversations(accountId, folder, grouped);
   /** Bumped on every folder switch and reload; an answer for an older request is dropped. */
   const generation = useRef(0);
   const shown = useRef(0);
@@ -75,21 +81,22 @@ export function MessageListPane({ accountId, folder, folderTitle, selectedUid, o
     setState(EMPTY);
     setLoadingMore(false);
     setQuery('');
-    void load(PAGE);
+    // Grouped, the conversations are loaded instead (useConversations).
+    if (!grouped) void load(PAGE);
     return () => {
       generation.current++;
     };
-  }, [load]);
+  }, [load, grouped]);
 
   useEffect(
     () =>
       api.on('messagesChanged', (change) => {
         if (change.accountId === accountId && change.folder === folder) {
           setChanges((n) => n + 1);
-          void load(Math.min(MAX_PAGE, Math.max(PAGE, shown.current)));
+          if (!grouped) void load(Math.min(MAX_PAGE, Math.max(PAGE, shown.current)));
         }
       }),
-    [api, accountId, folder, load],
+    [api, accountId, folder, load, grouped],
   );
 
   useEffect(() => api.on('mailNotice', (event) => setNotice(event.message)), [api]);
@@ -121,7 +128,11 @@ export function MessageListPane({ accountId, folder, folderTitle, selectedUid, o
   const hasMore = state.messages.length < state.total;
   const searching = search.results !== null;
   const rows = search.results ?? state.messages;
-  const selected = rows.find((m) => m.uid === selectedUid) ?? null;
+  const showGrouped = grouped && !searching;
+  const selected = showGrouped ? findShownMessage(threads, selectedUid) : (rows.find((m) => m.uid === selectedUid) ?? null);
+  const listed = grouped
+    ? { loaded: threads.loaded, total: threads.messages, error: threads.error, empty: threads.loaded && threads.conversations.length === 0, retry: () => void threads.load(PAGE) }
+    : { loaded: state.loaded, total: state.total, error: state.error, empty: state.loaded && state.messages.length === 0, retry: () => void load(Math.max(PAGE, shown.current)) };
   // Delete and e act on the selected message exactly as the toolbar does, Undo included.
   useShortcut('delete', () => selected && void actions.remove(selected.uid), selected !== null);
   useShortcut('archive', () => selected && void actions.archive(selected.uid), selected !== null);
@@ -130,11 +141,20 @@ export function MessageListPane({ accountId, folder, folderTitle, selectedUid, o
     <div className="list-pane">
       <header className="pane-header">
         <h2 className="pane-title">{folderTitle}</h2>
-        {state.loaded ? (
+        {listed.loaded ? (
           <span className="pane-subtitle">
-            {state.total === 1 ? '1 message' : `${state.total} messages`}
+            {listed.total === 1 ? '1 message' : `${listed.total} messages`}
           </span>
         ) : null}
+        <button
+          type="button"
+          className="button button-small button-quiet group-toggle"
+          aria-pressed={grouped}
+          onClick={() => setGrouped(!grouped)}
+          title="One row per conversation (by References and In-Reply-To)"
+        >
+          Group by conversation
+        </button>
       </header>
       <div className="message-search" role="search">
         <input
@@ -157,18 +177,19 @@ export function MessageListPane({ accountId, folder, folderTitle, selectedUid, o
       {notice ? <Notice tone="warning">{notice}</Notice> : null}
       {actions.error ? <ErrorAlert message={actions.error} /> : null}
       {search.error ? <ErrorAlert message={search.error} /> : null}
-      {state.error ? (
+      {listed.error ? (
         <div className="pane-error">
-          <ErrorAlert message={state.error} />
-          <button type="button" className="button button-small" onClick={() => void load(Math.max(PAGE, shown.current))}>
+          <ErrorAlert message={listed.error} />
+          <button type="button" className="button button-small" onClick={listed.retry}>
             Try again
           </button>
         </div>
       ) : null}
-      {!state.loaded ? <Spinner label="Loading messages…" /> : null}
+      {!listed.loaded ? <Spinner label="Loading messages…" /> : null}
       {searching && rows.length === 0 && !search.searching ? <EmptyState title="No matches">No message in this folder matches “{query}”.</EmptyState> : null}
-      {!searching && state.loaded && state.messages.length === 0 && !state.error ? <EmptyState title="No messages">This folder is empty.</EmptyState> : null}
-      {rows.length > 0 ? (
+      {!searching && listed.empty && !listed.error ? <EmptyState title="No messages">This folder is empty.</EmptyState> : null}
+      {showGrouped && threads.conversations.length > 0 ? <GroupedMessages threads={threads} selectedUid={selectedUid} onSelect={onSelect} /> : null}
+      {!showGrouped && rows.length > 0 ? (
         <MessageList
           messages={rows}
           selectedUid={selectedUid}

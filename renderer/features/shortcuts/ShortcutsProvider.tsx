@@ -32,7 +32,8 @@ function focusSearch(): boolean {
 
 /** j/k act as the arrow keys of the message list, whichever list implementation handles those. */
 function moveInList(key: 'ArrowDown' | 'ArrowUp'): boolean {
-  const list = document.querySelector<HTMLElement>('[role="listbox"][aria-label="Messages"]');
+  // The flat list is a listbox; grouped by conversation it is a tree (ConversationList).
+  const list = document.querySelector<HTMLElement>('[role="listbox"][aria-label="Messages"], [role="tree"][aria-label="Messages"]');
   if (!list) return false;
   list.focus();
   list.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));

@@ -1,0 +1,323 @@
+/**
+ * A folder's conversations as a tree: one row per conversation (its senders, its newest message's
+ * subject and date, and how many messages it holds), and, when expanded, its messages indented
+ * beneath, oldest first. Arrow keys move through the rows shown; Right expands a conversation (or
+ * steps into it), Left collapses it (or steps back out); Home and End jump. Long lists are
+ * virtualised the same way as the flat list (MessageList): fixed-height rows, only those in view.
+ */
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useEffect, useId, useMemo, useRef, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
+import type { ConversationSummary } from '../../shared/conversation-types';
+import type { MailAddress, MessageSummary } from '../../shared/domain';
+import { formatListDate, senderLabel, subjectLabel } from '../lib/format';
+import { Icon } from './Icon';
+import './conversation-list.css';
+
+/** Above this many rows the tree is virtualised, as the flat list is. */
+export const CONVERSATION_VIRTUALISE_ABOVE = 200;
+/** Fixed row height when virtualised (.conversation-list-virtual .message-row matches it). */
+export const CONVERSATION_ROW_HEIGHT = 58;
+const END_MARGIN = 40;
+
+/** One row of the tree: a conversation, or one of the messages of an expanded one. */
+export type ConversationRow =
+  | { kind: 'conversation'; key: string; conversation: ConversationSummary; expanded: boolean; position: number; size: number }
+  | { kind: 'message'; key: string; conversation: ConversationSummary; message: MessageSummary; position: number; size: number };
+
+export const conversationKey = (conversation: ConversationSummary) => `c:${conversation.id}`;
+export const messageKey = (message: MessageSummary) => `m:${message.uid}`;
+
+/** The rows the tree shows: each conversation, followed by its messages when it is expanded and they are loaded. */
+export function conversationRows(
+  conversations: readonly ConversationSummary[],
+  expanded: ReadonlySet<string>,
+  members: ReadonlyMap<string, readonly MessageSummary[]>,
+): ConversationRow[] {
+  const rows: ConversationRow[] = [];
+  conversations.forEach((conversation, index) => {
+    const open = conversation.count > 1 && expanded.has(conversation.id);
+    rows.push({ kind: 'conversation', key: conversationKey(conversation), conversation, expanded: open, position: index + 1, size: conversations.length });
+    const messages = open ? members.get(conversation.id) : undefined;
+    messages?.forEach((message, place) =>
+      rows.push({ kind: 'message', key: messageKey(message), conversation, message, position: place + 1, size: messages.length }),
+    );
+  });
+  return rows;
+}
+
+export interface ConversationListProps {
+  rows: readonly ConversationRow[];
+  /** The key of the selected row (conversationKey or messageKey), or null. */
+  selectedKey: string | null;
+  onSelect(row: ConversationRow): void;
+  onToggle(conversation: ConversationSummary, expand: boolean): void;
+  onLoadMore?: () => void;
+  loadingMore?: boolean;
+  onEndReached?: () => void;
+  /** Fixes "today" for date formatting; tests pass one. */
+  now?: Date;
+}
+
+export function ConversationList({ rows, selectedKey, onSelect, onToggle, onLoadMore, loadingMore = false, onEndReached, now }: ConversationListProps) {
+  const id = useId();
+  const rowId = (key: string) => `${id}-${key.replace(/[^A-Za-z0-9_-]/g, (c) => `_${c.charCodeAt(0).toString(16)}`)}`;
+  const selectedIndex = rows.findIndex((row) => row.key === selectedKey);
+  const today = now ?? new Date();
+  const day = today.toDateString();
+  const dateLabels = useMemo(() => new Map<string, string>(), [day]);
+  const dateLabel = (iso: string) => {
+    let label = dateLabels.get(iso);
+    if (label === undefined) {
+      label = formatListDate(iso, today);
+      dateLabels.set(iso, label);
+    }
+    return label;
+  };
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtual = rows.length > CONVERSATION_VIRTUALISE_ABOVE;
+  const virtualizer = useVirtualizer({
+    count: virtual ? rows.length : 0,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => CONVERSATION_ROW_HEIGHT,
+    overscan: 3,
+    initialRect: { width: 0, height: 800 },
+  });
+  const items = virtual ? virtualizer.getVirtualItems() : [];
+  const lastShown = items.length > 0 ? items[items.length - 1]!.index : -1;
+
+  useEffect(() => {
+    if (selectedKey === null || selectedIndex < 0) return;
+    if (virtual) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+    else document.getElementById(rowId(selectedKey))?.scrollIntoView?.({ block: 'nearest' });
+  }, [id, selectedKey, selectedIndex, virtual, virtualizer]);
+
+  useEffect(() => {
+    if (virtual && onEndReached && !loadingMore && lastShown >= rows.length - END_MARGIN) onEndReached();
+  }, [virtual, onEndReached, loadingMore, lastShown, rows.length]);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
+    if (rows.length === 0) return;
+    const current = selectedIndex >= 0 ? rows[selectedIndex]! : null;
+    let next: number | null = null;
+    if (event.key === 'ArrowDown') next = Math.min(rows.length - 1, selectedIndex + 1);
+    else if (event.key === 'ArrowUp') next = Math.max(0, selectedIndex < 0 ? 0 : selectedIndex - 1);
+    else if (event.key === 'Home') next = 0;
+    else if (event.key === 'End') next = rows.length - 1;
+    else if (event.key === 'ArrowRight' && current?.kind === 'conversation' && current.conversation.count > 1) {
+      if (!current.expanded) {
+        event.preventDefault();
+        onToggle(current.conversation, true);
+        return;
+      }
+      next = selectedIndex + 1 < rows.length && rows[selectedIndex + 1]!.kind === 'message' ? selectedIndex + 1 : null;
+    } else if (event.key === 'ArrowLeft' && current) {
+      if (current.kind === 'conversation') {
+        if (current.expanded) {
+          event.preventDefault();
+          onToggle(current.conversation, false);
+        }
+        return;
+      }
+      next = rows.findIndex((row) => row.kind === 'conversation' && row.conversation.id === current.conversation.id);
+    }
+    if (next === null || next < 0) return;
+    event.preventDefault();
+    const target = rows[next];
+    if (target && target.key !== selectedKey) onSelect(target);
+  };
+
+  const row = (item: ConversationRow, style?: CSSProperties) => {
+    const common = {
+      key: item.key,
+      id: rowId(item.key),
+      selected: item.key === selectedKey,
+      style,
+      onSelect,
+    };
+    return item.kind === 'conversation' ? (
+      <ConversationItem
+        {...common}
+        row={item}
+        dateLabel={dateLabel(item.conversation.latest.date)}
+        placed={virtual}
+        onToggle={onToggle}
+      />
+    ) : (
+      <MessageItem {...common} row={item} dateLabel={dateLabel(item.message.date)} />
+    );
+  };
+
+  return (
+    <div className="message-list-scroll" ref={scrollRef}>
+      <ul
+        className={virtual ? 'message-list conversation-list conversation-list-virtual' : 'message-list conversation-list'}
+        role="tree"
+        aria-label="Messages"
+        tabIndex={0}
+        aria-activedescendant={selectedKey !== null && selectedIndex >= 0 ? rowId(selectedKey) : undefined}
+        onKeyDown={onKeyDown}
+        style={virtual ? { height: virtualizer.getTotalSize() } : undefined}
+      >
+        {virtual ? items.map((item) => row(rows[item.index]!, rowStyle(item.start))) : rows.map((item) => row(item))}
+      </ul>
+      {onLoadMore ? (
+        <div className="load-more">
+          <button type="button" className="button" onClick={onLoadMore} disabled={loadingMore} aria-busy={loadingMore}>
+            {loadingMore ? 'Loading…' : 'Load more'}
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+const rowStyles = new Map<number, CSSProperties>();
+function rowStyle(start: number): CSSProperties {
+  let style = rowStyles.get(start);
+  if (!style) {
+    style = { transform: `translateY(${start}px)`, height: CONVERSATION_ROW_HEIGHT };
+    if (rowStyles.size > 5000) rowStyles.clear();
+    rowStyles.set(start, style);
+  }
+  return style;
+}
+
+/** "Bob, Carol and Dave": first names would mislead when two share one, so names are kept whole. */
+export function participantsLabel(participants: readonly MailAddress[]): string {
+  const names = participants.map((p) => senderLabel(p));
+  if (names.length <= 1) return names[0] ?? '(unknown sender)';
+  if (names.length <= 3) return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  return `${names.slice(0, 2).join(', ')} and ${names.length - 2} others`;
+}
+
+interface ItemProps {
+  id: string;
+  selected: boolean;
+  style: CSSProperties | undefined;
+  dateLabel: string;
+  onSelect(row: ConversationRow): void;
+}
+
+const ConversationItem = memo(function ConversationItem({
+  id,
+  row,
+  selected,
+  style,
+  dateLabel,
+  placed,
+  onSelect,
+  onToggle,
+}: ItemProps & {
+  row: Extract<ConversationRow, { kind: 'conversation' }>;
+  /** Whether to tell assistive technology its place among all conversations (only some rows exist when virtualised). */
+  placed: boolean;
+  onToggle(c: ConversationSummary, expand: boolean): void;
+}) {
+  const { conversation, expanded } = row;
+  const { latest, count, unread } = conversation;
+  const several = count > 1;
+  const classes = ['message-row', 'conversation-row', unread > 0 ? 'message-unread' : 'message-read', selected ? 'message-selected' : ''];
+  const toggle = (event: MouseEvent) => {
+    // The twisty only opens or closes; it does not also select the row.
+    event.stopPropagation();
+    onToggle(conversation, !expanded);
+  };
+  return (
+    <li
+      id={id}
+      role="treeitem"
+      aria-level={1}
+      aria-selected={selected}
+      aria-expanded={several ? expanded : undefined}
+      aria-posinset={placed ? row.position : undefined}
+      aria-setsize={placed ? row.size : undefined}
+      className={classes.join(' ').trim()}
+      data-uid={latest.uid}
+      data-count={count}
+      data-unread={unread > 0 ? 'true' : undefined}
+      style={style}
+      onClick={() => onSelect(row)}
+    >
+      <div className="message-row-top">
+        {several ? (
+          <span className={expanded ? 'conversation-twisty conversation-twisty-open' : 'conversation-twisty'} aria-hidden="true" onClick={toggle} title={expanded ? 'Collapse' : 'Expand'}>
+            <svg className="icon" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2.5" strokeLinecap="round" strokeLinejoin="round" focusable="false">
+              <polyline points="9 6 15 12 9 18" />
+            </svg>
+          </span>
+        ) : null}
+        <span className="unread-dot" aria-hidden="true" />
+        {unread > 0 ? <span className="sr-only">{several ? `${unread} unread. ` : 'Unread. '}</span> : null}
+        <span className="message-sender">{participantsLabel(conversation.participants.length > 0 ? conversation.participants : latest.from ? [latest.from] : [])}</span>{' '}
+        {several ? (
+          <span className="conversation-count" title={`${count} messages`}>
+            {count}
+            <span className="sr-only"> messages</span>
+          </span>
+        ) : null}{' '}
+        <time className="message-date" dateTime={latest.date}>
+          {dateLabel}
+        </time>
+      </div>
+      <div className="message-row-bottom">
+        <span className={latest.subject.trim() ? 'message-subject' : 'message-subject message-subject-empty'}>{subjectLabel(latest.subject)}</span>
+        {conversation.hasAttachments ? (
+          <span className="message-flag" title="Has attachments">
+            <Icon name="paperclip" />
+            <span className="sr-only"> Has attachments</span>
+          </span>
+        ) : null}
+        {conversation.flagged ? (
+          <span className="message-flag message-flag-star" title="Flagged">
+            <Icon name="flagged" />
+            <span className="sr-only"> Flagged</span>
+          </span>
+        ) : null}
+      </div>
+    </li>
+  );
+});
+
+const MessageItem = memo(function MessageItem({ id, row, selected, style, dateLabel, onSelect }: ItemProps & { row: Extract<ConversationRow, { kind: 'message' }> }) {
+  const { message } = row;
+  const classes = ['message-row', 'conversation-message', message.seen ? 'message-read' : 'message-unread', selected ? 'message-selected' : ''];
+  return (
+    <li
+      id={id}
+      role="treeitem"
+      aria-level={2}
+      aria-selected={selected}
+      aria-posinset={row.position}
+      aria-setsize={row.size}
+      className={classes.join(' ').trim()}
+      data-uid={message.uid}
+      data-unread={message.seen ? undefined : 'true'}
+      style={style}
+      onClick={() => onSelect(row)}
+    >
+      <div className="message-row-top">
+        <span className="unread-dot" aria-hidden="true" />
+        {message.seen ? null : <span className="sr-only">Unread. </span>}
+        <span className="message-sender">{senderLabel(message.from)}</span>{' '}
+        <time className="message-date" dateTime={message.date}>
+          {dateLabel}
+        </time>
+      </div>
+      <div className="message-row-bottom">
+        <span className={message.subject.trim() ? 'message-subject' : 'message-subject message-subject-empty'}>{subjectLabel(message.subject)}</span>
+        {message.hasAttachments ? (
+          <span className="message-flag" title="Has attachments">
+            <Icon name="paperclip" />
+            <span className="sr-only"> Has attachments</span>
+          </span>
+        ) : null}
+        {message.flagged ? (
+          <span className="message-flag message-flag-star" title="Flagged">
+            <Icon name="flagged" />
+            <span className="sr-only"> Flagged</span>
+          </span>
+        ) : null}
+      </div>
+    </li>
+  );
+});

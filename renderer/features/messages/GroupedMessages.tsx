@@ -1,0 +1,67 @@
+/**
+ * The message list grouped by conversation: the tree of ConversationList over useConversations.
+ * Selecting a conversation shows its newest message in the reader, as Apple Mail and Thunderbird
+ * show something at once; its messages open in place beneath it with the twisty or the Right key.
+ * Remembers which row was chosen, so the conversation row and its newest message (the same uid)
+ * are told apart; when the open message changes from elsewhere, the row showing it is selected.
+ */
+import { useMemo, useState } from 'react';
+import type { MessageSummary } from '../../../shared/domain';
+import { ConversationList, conversationRows, type ConversationRow } from '../../components/ConversationList';
+import type { useConversations } from './use-conversations';
+
+type Conversations = ReturnType<typeof useConversations>;
+
+export const rowMessage = (row: ConversationRow): MessageSummary => (row.kind === 'conversation' ? row.conversation.latest : row.message);
+
+/** The message with this uid among the conversations shown (their newest messages and the expanded ones). */
+export function findShownMessage(threads: Pick<Conversations, 'conversations' | 'members'>, uid: number | null): MessageSummary | null {
+  if (uid === null) return null;
+  for (const conversation of threads.conversations) {
+    if (conversation.latest.uid === uid) return conversation.latest;
+    const inside = threads.members.get(conversation.id)?.find((m) => m.uid === uid);
+    if (inside) return inside;
+  }
+  return null;
+}
+
+export interface GroupedMessagesProps {
+  threads: Conversations;
+  selectedUid: number | null;
+  onSelect(message: MessageSummary): void;
+}
+
+export function GroupedMessages({ threads, selectedUid, onSelect }: GroupedMessagesProps) {
+  const [chosenKey, setChosenKey] = useState<string | null>(null);
+  const rows = useMemo(() => conversationRows(threads.conversations, threads.expanded, threads.members), [threads.conversations, threads.expanded, threads.members]);
+
+  const selectedKey = useMemo(() => {
+    if (selectedUid === null) return null;
+    const chosen = rows.find((row) => row.key === chosenKey);
+    if (chosen && rowMessage(chosen).uid === selectedUid) return chosen.key;
+    const shown =
+      rows.find((row) => row.kind === 'message' && row.message.uid === selectedUid) ??
+      rows.find((row) => row.kind === 'conversation' && row.conversation.latest.uid === selectedUid);
+    return shown?.key ?? null;
+  }, [rows, chosenKey, selectedUid]);
+
+  const select = (row: ConversationRow) => {
+    setChosenKey(row.key);
+    const message = rowMessage(row);
+    if (!message.seen) threads.markSeen(message.uid);
+    onSelect(message);
+  };
+
+  const more = threads.hasMore ? () => void threads.loadMore() : undefined;
+  return (
+    <ConversationList
+      rows={rows}
+      selectedKey={selectedKey}
+      onSelect={select}
+      onToggle={threads.toggle}
+      onLoadMore={more}
+      onEndReached={more}
+      loadingMore={threads.loadingMore}
+    />
+  );
+}
