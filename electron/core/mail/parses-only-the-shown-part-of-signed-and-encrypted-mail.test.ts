@@ -80,3 +80,14 @@ it('shows the outer header and the reason, and sanitises nothing, when the messa
   expect(view).toMatchObject({ subject: 'Pläne für Montag', html: null, attachments: [], parseError: null, remoteContentAllowed: false });
   expect(view.text).toMatch(/not encrypted to any of your certificates/);
 });
+
+it('shows a broken message that is not S/MIME as its raw text with the parser’s notice', async () => {
+  // multipart without a boundary: the S/MIME reader cannot look inside, and nothing in it is protected.
+  const raw = Buffer.from(
+    [...HEADER, 'Content-Type: multipart/mixed', '', '--undeclared', 'Content-Type: text/plain', '', 'Still here', '--undeclared--', ''].join('\r\n'),
+  );
+  const view = await secureView(raw, where, new HtmlSanitiser(), reader);
+  expect(view.parseError).toMatch(/several parts/);
+  expect(view.text).toContain('Still here');
+  expect(view.security?.signature.reason).toMatch(/declares no boundary/);
+});

@@ -38,8 +38,11 @@ export async function secureView(raw: Buffer, where: MessageLocation, sanitiser:
   }
   const { verdict, displayed } = secure;
   // Neither signed nor encrypted, or judged as the whole message: shown as it is, parsed once.
+  // So is a message whose root is not S/MIME but too broken to look inside: it shows as raw text
+  // with the parser's notice, like any broken mail, beside the reader's reason.
   const plain = verdict.signature.status === 'none' && verdict.encryption.status === 'none';
-  if (plain || (displayed && (displayed.raw === raw || displayed.depth === 0))) {
+  const brokenPlain = !displayed && kind === 'plain';
+  if (plain || brokenPlain || (displayed && (displayed.raw === raw || displayed.depth === 0))) {
     return { ...(await parseMessage(raw, where, sanitiser)), ...remotePolicy(verdict), security: verdict };
   }
   // Otherwise the outer message gives its header only; its body is the signed or encrypted part.
