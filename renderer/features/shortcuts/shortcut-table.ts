@@ -9,6 +9,7 @@ export type ShortcutAction =
   | 'forward'
   | 'compose'
   | 'send'
+  | 'saveDraft'
   | 'search'
   | 'delete'
   | 'archive'
@@ -29,6 +30,7 @@ export const SHORTCUTS: readonly ShortcutInfo[] = [
   { action: 'forward', keys: ['F'], description: 'Forward' },
   { action: 'compose', keys: ['C', 'Ctrl+N'], description: 'New message' },
   { action: 'send', keys: ['Ctrl+Enter'], description: 'Send (in the composer)' },
+  { action: 'saveDraft', keys: ['Ctrl+S'], description: 'Save the draft (in the composer)' },
   { action: 'search', keys: ['/'], description: 'Search' },
   { action: 'delete', keys: ['Delete'], description: 'Delete the message' },
   { action: 'archive', keys: ['E'], description: 'Archive the message' },
@@ -42,11 +44,12 @@ export const ARIA_KEYS: Partial<Record<ShortcutAction, string>> = {
   forward: 'f',
   compose: 'c Control+n',
   send: 'Control+Enter',
+  saveDraft: 'Control+S',
   delete: 'Delete',
   archive: 'e',
 };
 
-/** The action a key press asks for, or null. Ctrl+Enter belongs to the composer, which handles it. */
+/** The action a key press asks for, or null. Ctrl+Enter and Ctrl+S belong to the composer, which handles them. */
 export function actionFor(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey'>): ShortcutAction | null {
   if (event.altKey) return null;
   const key = event.key;
