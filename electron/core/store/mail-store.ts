@@ -8,6 +8,7 @@ import type { Folder, MessagePage, MessageSummary, MessageView } from '../../../
 import { conversationMessages, conversationPage } from './conversations';
 import { searchMessages } from './search-messages';
 import { SUMMARY_COLUMNS, toSummary, type FlagState, type MessageRow, type StoredMessage } from './stored-message';
+import { ownThread, threadNames, unrelatedMessages } from './unrelated-messages';
 
 export interface FolderSyncState {
   uidValidity: number | null;
@@ -115,11 +116,14 @@ export class MailStore {
       ON CONFLICT(account_id, folder, uid) DO UPDATE SET seen = excluded.seen, flagged = excluded.flagged,
         answered = excluded.answered, modseq = excluded.modseq`);
     this.db.transaction(() => {
+      // One lookup for the batch; threadFor's own lookups only for messages related to something.
+      const unrelated = unrelatedMessages(this.db, accountId, messages);
       for (const m of messages) {
+        const threadId = unrelated.has(m) ? ownThread(m, threadNames(m)) : this.threadFor(accountId, m);
         insert.run(
           accountId, path, m.uid, m.messageId, m.subject, m.from?.name ?? '', m.from?.address ?? '', JSON.stringify(m.to), Date.parse(m.date),
           bit(m.seen), bit(m.flagged), bit(m.answered), m.size, bit(m.hasAttachments), m.structure, bit(m.encrypted), bit(m.signed),
-          m.modseq, m.inReplyTo, JSON.stringify(m.references), this.threadFor(accountId, m), m.to.map((a) => `${a.name} ${a.address}`).join(' '),
+          m.modseq, m.inReplyTo, JSON.stringify(m.references), threadId, m.to.map((a) => `${a.name} ${a.address}`).join(' '),
         );
       }
       if (options.index !== false) this.indexPending();
@@ -298,9 +302,8 @@ export class MailStore {
    * newest first) are merged into the one it joins, so a conversation never stays split.
    */
   private threadFor(accountId: string, message: StoredMessage): string {
-    const related = [...message.references, ...(message.inReplyTo ? [message.inReplyTo] : [])];
-    const names = [...related, ...(message.messageId ? [message.messageId] : [])];
-    if (names.length === 0) return `uid:${message.uid}:${message.date}`;
+    const names = threadNames(message);
+    if (names.length === 0) return ownThread(message, names);
     const found = this.threadLookup(names.length).all(accountId, ...names, accountId, ...names) as { stored: number; thread_id: string | null }[];
     const target = found.find((row) => row.stored === 1 && row.thread_id !== null)?.thread_id ?? names[0]!;
     const others = [...new Set(found.map((row) => row.thread_id))].filter((thread): thread is string => thread !== null && thread !== target);
