@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { expect, test } from 'vitest';
-import { MailStore } from './mail-store';
+import { MailStore, threadLookupSql } from './mail-store';
 import { migrate } from './migrations';
 import { storedMessage } from './testing/sample-messages';
 
@@ -108,4 +108,13 @@ test('a conversation is kept to its folder: the same thread in another folder is
 
 test('an unknown message has no conversation', () => {
   expect(storeWithThreads().conversation('a', 'INBOX', 99)).toEqual([]);
+});
+
+test('finding the thread of a message being stored is two index seeks, never a scan of the account', () => {
+  const db = new Database(':memory:');
+  migrate(db);
+  const steps = (db.prepare(`EXPLAIN QUERY PLAN ${threadLookupSql(3)}`).all('a', 'x', 'y', 'z', 'a', 'x', 'y', 'z') as { detail: string }[]).map((row) => row.detail);
+  expect(steps.some((step) => step.includes('messages_by_message_id (account_id=? AND message_id=?)'))).toBe(true);
+  expect(steps.some((step) => step.includes('messages_by_thread (account_id=? AND thread_id=?)'))).toBe(true);
+  expect(steps.some((step) => /^SCAN messages|thread_id>\?/.test(step))).toBe(false);
 });

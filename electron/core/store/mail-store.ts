@@ -20,6 +20,18 @@ export interface FolderSyncState {
 
 const bit = (value: boolean) => (value ? 1 : 0);
 
+/**
+ * The threads a message with these ids (its references and its own) touches: those of stored
+ * messages with one of the ids, and those already named after one. Two lookups by equality: an OR,
+ * or a test of thread_id IS NOT NULL, leads SQLite to scan the account's thread index for every
+ * message stored, which made a first sync quadratic in the number of replies.
+ */
+export function threadLookupSql(ids: number): string {
+  const marks = Array.from({ length: ids }, () => '?').join(',');
+  return `SELECT 1 AS stored, thread_id FROM messages WHERE account_id = ? AND message_id IN (${marks})
+    UNION SELECT 0 AS stored, thread_id FROM messages WHERE account_id = ? AND thread_id IN (${marks})`;
+}
+
 export class MailStore {
   constructor(private readonly db: Database.Database) {
     // Plaintext of opened encrypted messages is indexed only in memory, for this run.
@@ -285,11 +297,7 @@ export class MailStore {
   private threadLookup(ids: number): Database.Statement {
     let statement = this.threadLookups.get(ids);
     if (!statement) {
-      const marks = Array.from({ length: ids }, () => '?').join(',');
-      // Two lookups by equality: an OR, or a test of thread_id IS NOT NULL, leads SQLite to scan
-      // the account's thread index for every message stored, which made a first sync quadratic.
-      statement = this.db.prepare(`SELECT 1 AS stored, thread_id FROM messages WHERE account_id = ? AND message_id IN (${marks})
-        UNION SELECT 0 AS stored, thread_id FROM messages WHERE account_id = ? AND thread_id IN (${marks})`);
+      statement = this.db.prepare(threadLookupSql(ids));
       if (this.threadLookups.size < 200) this.threadLookups.set(ids, statement);
     }
     return statement;

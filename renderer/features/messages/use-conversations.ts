@@ -31,6 +31,7 @@ export function useConversations(accountId: string, folder: string, enabled: boo
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const [members, setMembers] = useState<ReadonlyMap<string, MessageSummary[]>>(new Map());
   const generation = useRef(0);
+  const loadingMoreRef = useRef(false);
   const latest = useRef(state);
   latest.current = state;
   const expandedRef = useRef(expanded);
@@ -86,11 +87,14 @@ export function useConversations(accountId: string, folder: string, enabled: boo
   }, [api, accountId, folder, load, enabled]);
 
   const loadMore = useCallback(async () => {
-    if (loadingMore) return;
+    // A ref, not the state: scrolling can ask again before the state has changed.
+    if (loadingMoreRef.current) return;
+    loadingMoreRef.current = true;
     const mine = generation.current;
     setLoadingMore(true);
     const offset = latest.current.conversations.length;
     const result = await settle(() => api.listConversations({ accountId, folder, offset, limit: PAGE }));
+    loadingMoreRef.current = false;
     if (mine !== generation.current) return;
     setLoadingMore(false);
     setState((old) => {
@@ -99,7 +103,7 @@ export function useConversations(accountId: string, folder: string, enabled: boo
       const fresh = result.value.conversations.filter((c) => !known.has(c.id));
       return { ...old, conversations: [...old.conversations, ...fresh], hasMore: result.value.hasMore, messages: result.value.messages, error: null };
     });
-  }, [api, accountId, folder, loadingMore]);
+  }, [api, accountId, folder]);
 
   const toggle = useCallback(
     (conversation: ConversationSummary, expand: boolean) => {
