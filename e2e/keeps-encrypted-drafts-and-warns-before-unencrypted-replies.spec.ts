@@ -15,7 +15,7 @@ import { createInterface } from 'node:readline';
 import { expect, test } from '@playwright/test';
 import { encryptEntity } from '../electron/core/smime/encrypt-entity';
 import { textEntity, withMessageHeaders } from '../electron/core/smime/mime/compose-entity';
-import { openssl, TestPki, type TestIdentity } from '../electron/core/smime/testing/test-pki';
+import { TestPki, type TestIdentity } from '../electron/core/smime/testing/test-pki';
 import { readServersInfo } from './servers/mail-servers';
 import { appendMessages, sourceOf, withClient } from './support/mailbox';
 import { openAsAlice } from './support/sign-in';
@@ -42,7 +42,7 @@ test.beforeAll(async () => {
   const ca = pki.createCa('ca');
   aliceId = pki.issue(ca, alice.address, { keyType: 'rsa' });
   p12Path = join(pki.root, 'alice.p12');
-  writeFileSync(p12Path, openssl(['pkcs12', '-export', '-inkey', aliceId.keyPath, '-in', aliceId.certPath, '-certfile', ca.certPath, '-passout', 'pass:p12 secret']));
+  writeFileSync(p12Path, pki.pkcs12(aliceId, ca, 'p12 secret'));
   const encrypted = withMessageHeaders(encryptEntity(textEntity('The figures are 42 and 7.'), [{ certificate: aliceId.certificate, capabilities: null }]).entity, {
     from: bob.address,
     to: [alice.address],

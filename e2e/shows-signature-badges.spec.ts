@@ -41,7 +41,7 @@ test.beforeAll(async () => {
   bobId = pki.issue(ca, bob.address, { keyType: 'ec' });
   const aliceId = pki.issue(ca, alice.address, { keyType: 'rsa' });
   p12Path = join(pki.root, 'alice.p12');
-  writeFileSync(p12Path, openssl(['pkcs12', '-export', '-inkey', aliceId.keyPath, '-in', aliceId.certPath, '-certfile', ca.certPath, '-passout', 'pass:p12 secret']));
+  writeFileSync(p12Path, pki.pkcs12(aliceId, ca, 'p12 secret'));
   const clock = { now: () => new Date() };
   const sign = (text: string, subject: string) =>
     withMessageHeaders(signEntity(textEntity(text), { key: bobId.key, certificate: bobId.certificate, chain: [ca.certificate] }, clock), {

@@ -22,7 +22,7 @@ async function makeKeystore(identity: TestIdentity): Promise<string> {
   const dir = mkdtempSync(join(root, `${identity.email.split('@')[0]}-`));
   const keystore = new KeystoreService({ path: join(dir, KEYSTORE_FILE_NAME) });
   await keystore.create(PASSPHRASE);
-  const p12 = openssl(['pkcs12', '-export', '-in', identity.certPath, '-inkey', identity.keyPath, '-certfile', f.ca.certPath, '-passout', 'pass:p12pass']);
+  const p12 = f.pki.pkcs12(identity, f.ca, 'p12pass');
   await keystore.importIdentity('me.p12', p12, 'p12pass');
   await keystore.addAuthority('ca.pem', Buffer.from(f.ca.certPem), '', f.ca.certificate.x509.fingerprint256);
   return dir;

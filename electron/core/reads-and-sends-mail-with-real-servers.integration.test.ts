@@ -2,49 +2,34 @@
  * The walking skeleton's core, end to end against Debian's Dovecot and Postfix over TLS, trusting
  * only the test CA: set up an account, list folders and messages, open one, send one.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Account } from '../../shared/domain';
-import type { Result } from '../../shared/result';
 import { SEEDED_MESSAGES } from '../../e2e/servers/mail-servers';
 import { waitForSubject } from '../../e2e/support/imap-check';
-import { createCore, type Core } from './create-core';
+import { createCore } from './create-core';
 import { MemorySecretStore } from './ports';
+import { accountSettings, coreOnTestServers, value, type CoreOnTestServers } from './testing/core-on-test-servers';
 import { inProcessApi } from './testing/in-process-api';
 import type { SealmailApi } from '../../shared/contract';
 
 const servers = inject('mailServers');
 const { alice, bob } = servers.users;
 let profileDir: string;
-let core: Core;
+let core: CoreOnTestServers;
 let api: SealmailApi;
 let account: Account;
 
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
-
-const aliceSettings = (password = alice.password) => ({
-  address: alice.address,
-  displayName: 'Alice Example',
-  password,
-  imap: { host: servers.host, port: servers.imapPort },
-  smtp: { host: servers.host, port: servers.smtpPort },
-});
+const aliceSettings = (password = alice.password) => accountSettings(servers, alice, { displayName: 'Alice Example', password });
 
 beforeAll(async () => {
-  profileDir = await mkdtemp(join(tmpdir(), 'sealmail-integration-'));
-  core = createCore({ profileDir, secrets: new MemorySecretStore(), extraTrustAnchors: [servers.caCertPem] });
-  api = inProcessApi(core);
+  core = await coreOnTestServers(servers, 'integration');
+  ({ api, profileDir } = core);
   account = value(await api.addAccount(aliceSettings()));
 });
 
 afterAll(async () => {
   await core.close();
-  await rm(profileDir, { recursive: true, force: true });
 });
 
 describe('with the real Dovecot and Postfix', () => {

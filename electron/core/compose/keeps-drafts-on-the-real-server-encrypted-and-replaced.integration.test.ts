@@ -5,19 +5,13 @@
  * (the old UID is expunged); it reopens decrypted; deleting removes it; and a message that is not a
  * draft is never deleted through a draft reference.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
 import { writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { SealmailApi } from '../../../shared/contract';
 import type { Account } from '../../../shared/domain';
-import type { Result } from '../../../shared/result';
 import { appendMessages, withClient } from '../../../e2e/support/mailbox';
-import { createCore, type Core } from '../create-core';
-import { MemorySecretStore } from '../ports';
 import { openssl, TestPki, type TestIdentity } from '../smime/testing/test-pki';
-import { inProcessApi } from '../testing/in-process-api';
+import { accountSettings, coreOnTestServers, importTestIdentity, value, type CoreOnTestServers } from '../testing/core-on-test-servers';
 
 const servers = inject('mailServers');
 const { alice, bob } = servers.users;
@@ -26,15 +20,9 @@ const subject = `Draft in progress ${run}`;
 
 let pki: TestPki;
 let bobId: TestIdentity;
-let profileDir: string;
-let core: Core;
+let core: CoreOnTestServers;
 let api: SealmailApi;
 let account: Account;
-
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
 
 /** The stored message at `uid` in Drafts: source and flags, or null when it is gone. */
 function stored(uid: number): Promise<{ source: string; flags: string[] } | null> {
@@ -53,18 +41,14 @@ beforeAll(async () => {
   pki = new TestPki();
   const ca = pki.createCa('ca');
   bobId = pki.issue(ca, bob.address, { keyType: 'rsa' });
-  profileDir = await mkdtemp(join(tmpdir(), 'sealmail-drafts-integration-'));
-  core = createCore({ profileDir, secrets: new MemorySecretStore(), extraTrustAnchors: [servers.caCertPem] });
-  api = inProcessApi(core);
-  account = value(await api.addAccount({ address: bob.address, displayName: 'Bob Example', password: bob.password, imap: { host: servers.host, port: servers.imapPort }, smtp: { host: servers.host, port: servers.smtpPort } }));
-  value(await api.createKeystore({ passphrase: 'a long passphrase for bob' }));
-  const p12 = openssl(['pkcs12', '-export', '-inkey', bobId.keyPath, '-in', bobId.certPath, '-certfile', ca.certPath, '-passout', 'pass:p12 secret']);
-  value(await api.importIdentity({ fileName: 'bob.p12', data: p12.toString('base64'), password: 'p12 secret' }));
+  core = await coreOnTestServers(servers, 'drafts-integration');
+  api = core.api;
+  account = value(await api.addAccount(accountSettings(servers, bob, { displayName: 'Bob Example' })));
+  await importTestIdentity(api, pki, bobId, ca);
 }, 120_000);
 
 afterAll(async () => {
   await core?.close();
-  if (profileDir) await rm(profileDir, { recursive: true, force: true });
   pki?.cleanup();
 });
 

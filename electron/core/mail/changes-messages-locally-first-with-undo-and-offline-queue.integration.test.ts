@@ -12,12 +12,12 @@ import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { SealmailApi } from '../../../shared/contract';
 import type { Account } from '../../../shared/domain';
 import type { CommandFailed } from '../../../shared/mail-types';
-import type { Result } from '../../../shared/result';
 import { seedGeneratedFolder } from '../../../e2e/servers/seed-generated';
 import { createCore, type Core } from '../create-core';
 import { MemorySecretStore } from '../ports';
 import { startCuttableProxy, type CuttableProxy } from '../sync/testing/cuttable-proxy';
 import { otherClient, plainMessage, serverFlags } from '../sync/testing/imap-fixtures';
+import { accountSettings, value } from '../testing/core-on-test-servers';
 import { inProcessApi } from '../testing/in-process-api';
 
 const servers = inject('mailServers');
@@ -30,11 +30,6 @@ let secrets: MemorySecretStore;
 let core: Core;
 let api: SealmailApi;
 let account: Account;
-
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
 
 async function until(check: () => Promise<boolean>, ms = 15_000): Promise<void> {
   const deadline = Date.now() + ms;
@@ -60,12 +55,7 @@ beforeAll(async () => {
   secrets = new MemorySecretStore();
   startCore();
   account = value(
-    await api.addAccount({
-      address: servers.users.alice.address,
-      password: servers.users.alice.password,
-      imap: { host: servers.host, port: proxy.port },
-      smtp: { host: servers.host, port: servers.smtpPort },
-    }),
+    await api.addAccount(accountSettings(servers, servers.users.alice, { imapPort: proxy.port })),
   );
   value(await api.syncFolder({ accountId: account.id, folder }));
 });

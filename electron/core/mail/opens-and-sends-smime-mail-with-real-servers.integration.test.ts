@@ -6,22 +6,16 @@
  * which `openssl cms` decrypts and verifies. (It goes to bob, not alice: other tests count alice's
  * inbox; encrypting to other recipients is checked with openssl in the unit test.)
  */
-import { mkdtemp, rm } from 'node:fs/promises';
 import { writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { SealmailApi } from '../../../shared/contract';
 import type { Account } from '../../../shared/domain';
-import type { Result } from '../../../shared/result';
 import { appendMessages, sourceOf } from '../../../e2e/support/mailbox';
-import { createCore, type Core } from '../create-core';
-import { MemorySecretStore } from '../ports';
 import { encryptEntity } from '../smime/encrypt-entity';
 import { textEntity, withMessageHeaders } from '../smime/mime/compose-entity';
 import { signEntity } from '../smime/sign-entity';
 import { openssl, TestPki, type TestCa, type TestIdentity } from '../smime/testing/test-pki';
-import { inProcessApi } from '../testing/in-process-api';
+import { accountSettings, coreOnTestServers, importTestIdentity, value, type CoreOnTestServers } from '../testing/core-on-test-servers';
 
 const servers = inject('mailServers');
 const { alice, bob } = servers.users;
@@ -32,15 +26,9 @@ let pki: TestPki;
 let ca: TestCa;
 let aliceId: TestIdentity;
 let bobId: TestIdentity;
-let profileDir: string;
-let core: Core;
+let core: CoreOnTestServers;
 let api: SealmailApi;
 let account: Account;
-
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
 
 const clock = { now: () => new Date() };
 const headers = (subject: string) => ({ from: alice.address, to: [bob.address], subject, date: new Date() });
@@ -76,20 +64,15 @@ beforeAll(async () => {
   const encrypted = withMessageHeaders(encryptEntity(withAttachment, [{ certificate: bobId.certificate, capabilities: null }]).entity, headers(subjects.encrypted));
   await appendMessages(servers, bob, [signed.toString('latin1'), tampered, encrypted.toString('latin1')]);
 
-  profileDir = await mkdtemp(join(tmpdir(), 'sealmail-smime-integration-'));
-  core = createCore({ profileDir, secrets: new MemorySecretStore(), extraTrustAnchors: [servers.caCertPem] });
-  api = inProcessApi(core);
-  account = value(await api.addAccount({ address: bob.address, displayName: 'Bob Example', password: bob.password, imap: { host: servers.host, port: servers.imapPort }, smtp: { host: servers.host, port: servers.smtpPort } }));
-
-  value(await api.createKeystore({ passphrase: 'a long passphrase for bob' }));
-  const p12 = openssl(['pkcs12', '-export', '-inkey', bobId.keyPath, '-in', bobId.certPath, '-certfile', ca.certPath, '-passout', 'pass:p12 secret']);
-  value(await api.importIdentity({ fileName: 'bob.p12', data: p12.toString('base64'), password: 'p12 secret' }));
+  core = await coreOnTestServers(servers, 'smime-integration');
+  api = core.api;
+  account = value(await api.addAccount(accountSettings(servers, bob, { displayName: 'Bob Example' })));
+  await importTestIdentity(api, pki, bobId, ca);
   value(await api.addAuthority({ fileName: 'ca.pem', data: Buffer.from(ca.certPem).toString('base64'), password: '', fingerprint256: ca.certificate.x509.fingerprint256 }));
 }, 120_000);
 
 afterAll(async () => {
   await core?.close();
-  if (profileDir) await rm(profileDir, { recursive: true, force: true });
   pki?.cleanup();
 });
 

@@ -3,28 +3,16 @@
  * an account set up that way logs in, reads its folders, sends through submission after STARTTLS,
  * and its posture says STARTTLS; the same ports with implicit TLS are refused in words.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { SealmailApi } from '../../../shared/contract';
-import type { Result } from '../../../shared/result';
 import { waitForSubject } from '../../../e2e/support/imap-check';
-import { createCore, type Core } from '../create-core';
-import { MemorySecretStore } from '../ports';
-import { inProcessApi } from '../testing/in-process-api';
+import { coreOnTestServers, value, type CoreOnTestServers } from '../testing/core-on-test-servers';
 
 const servers = inject('mailServers');
 // Bob writes to himself: alice's inbox is counted by other tests running beside this one.
 const { bob } = servers.users;
-let profileDir: string;
-let core: Core;
+let core: CoreOnTestServers;
 let api: SealmailApi;
-
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
 
 const settings = (security: 'tls' | 'starttls') => ({
   address: bob.address,
@@ -34,14 +22,12 @@ const settings = (security: 'tls' | 'starttls') => ({
 });
 
 beforeAll(async () => {
-  profileDir = await mkdtemp(join(tmpdir(), 'sealmail-starttls-'));
-  core = createCore({ profileDir, secrets: new MemorySecretStore(), extraTrustAnchors: [servers.caCertPem] });
-  api = inProcessApi(core);
+  core = await coreOnTestServers(servers, 'starttls');
+  api = core.api;
 });
 
 afterAll(async () => {
   await core.close();
-  await rm(profileDir, { recursive: true, force: true });
 });
 
 it('refuses implicit TLS on the STARTTLS ports, saying the server did not answer with TLS', async () => {

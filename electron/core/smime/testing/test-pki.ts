@@ -131,6 +131,11 @@ export class TestPki {
     return Buffer.from(execFileSync('openssl', ['crl', '-in', pem, '-outform', 'DER']));
   }
 
+  /** `identity` with its key and `ca`'s certificate as a PKCS#12 file, as a CA's web enrolment hands it out. */
+  pkcs12(identity: TestIdentity, ca: TestCa, password: string): Buffer {
+    return openssl(['pkcs12', '-export', '-inkey', identity.keyPath, '-in', identity.certPath, '-certfile', ca.certPath, '-passout', `pass:${password}`]);
+  }
+
   /** A file path inside the PKI folder, for tests that hand files to openssl or gpgsm. */
   path(name: string): string {
     return join(this.root, name);
