@@ -45,6 +45,16 @@ function mergePage(existing: MessageSummary[], page: MessageSummary[]): MessageS
   return [...existing, ...page.filter((m) => !seen.has(m.uid))];
 }
 
+/** Two stacked messages: the toggle's icon (the shared icon set has none for threads). */
+function ConversationsIcon() {
+  return (
+    <svg className="icon" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false">
+      <rect x="3" y="8" width="14" height="12" rx="2" />
+      <path d="M7 4h12a2 2 0 0 1 2 2v10" />
+    </svg>
+  );
+}
+
 export function MessageListPane({ accountId, folder, folderTitle, selectedUid, onSelect }: MessageListPaneProps) {
   const api = useApi();
   const [state, setState] = useState<ListState>(EMPTY);
@@ -150,10 +160,11 @@ export function MessageListPane({ accountId, folder, folderTitle, selectedUid, o
           type="button"
           className="button button-small button-quiet group-toggle"
           aria-pressed={grouped}
+          aria-label="Group by conversation"
           onClick={() => setGrouped(!grouped)}
-          title="One row per conversation (by References and In-Reply-To)"
+          title="Group by conversation"
         >
-          Group by conversation
+          <ConversationsIcon />
         </button>
       </header>
       <div className="message-search" role="search">
