@@ -92,7 +92,7 @@ export function ShortcutsProvider({ children }: { children: ReactNode }) {
   const available = useMemo(() => {
     void version;
     if (!helpOpen) return new Set<ShortcutAction>();
-    const set = new Set<ShortcutAction>(['help', 'send', 'saveDraft', 'next', 'previous']);
+    const set = new Set<ShortcutAction>(['help', 'send', 'saveDraft', 'next', 'previous', 'conversation']);
     for (const [action, list] of handlers.current) if (list.length > 0) set.add(action);
     if (searchBox()) set.add('search');
     return set;

@@ -4,6 +4,7 @@ export type ShortcutAction =
   | 'next'
   | 'previous'
   | 'open'
+  | 'conversation'
   | 'reply'
   | 'replyAll'
   | 'forward'
@@ -25,6 +26,7 @@ export const SHORTCUTS: readonly ShortcutInfo[] = [
   { action: 'next', keys: ['J', '↓'], description: 'Next message' },
   { action: 'previous', keys: ['K', '↑'], description: 'Previous message' },
   { action: 'open', keys: ['Enter'], description: 'Open the message (move to the reading pane)' },
+  { action: 'conversation', keys: ['→', '←'], description: 'Open or close a conversation (when grouped by conversation)' },
   { action: 'reply', keys: ['R'], description: 'Reply' },
   { action: 'replyAll', keys: ['A'], description: 'Reply to all' },
   { action: 'forward', keys: ['F'], description: 'Forward' },
