@@ -5,24 +5,33 @@
  * cost follows the number of changes, not the folder's size, deletions included: no UID list of the
  * whole folder is compared.
  *
+ * The same SELECT tells the folder's UIDVALIDITY, UIDNEXT, HIGHESTMODSEQ and count, so a later sync
+ * needs no STATUS first: an unchanged folder costs this one command.
+ *
  * imapflow reports both as client events ('expunge' with `vanished`, 'flags') while the SELECT runs,
  * so they are gathered between the listener being added and removed, under the mailbox lock.
  */
 import type { ExpungeEvent, FlagsEvent, ImapFlow } from 'imapflow';
 import type { FlagState } from '../store/stored-message';
-import type { MailboxAccess } from './sync-folder';
+import type { MailboxAccess, ServerState } from './sync-folder';
 
 export interface QresyncChanges {
   vanished: number[];
   flags: FlagState[];
 }
 
+/** What a SELECT … (QRESYNC …) said: the folder's state, and the changes when the server accepted the QRESYNC parameters. */
+export interface QresyncSelect {
+  server: ServerState;
+  /** Null when the server ignored QRESYNC's parameters (another UIDVALIDITY, NOMODSEQ): sync afresh or by counts. */
+  changes: QresyncChanges | null;
+}
+
 /**
- * The changes since `modseq`, or null when they cannot be had this way: the server did not enable
- * QRESYNC, or refused its preconditions (another UIDVALIDITY, NOMODSEQ); the caller then falls back
- * to CHANGEDSINCE and count reconciliation.
+ * Selects `path` with QRESYNC, or returns null when the server did not enable QRESYNC; the caller
+ * then reads STATUS and falls back to CHANGEDSINCE and count reconciliation.
  */
-export async function qresyncChanges(access: MailboxAccess, path: string, uidValidity: number, modseq: string): Promise<QresyncChanges | null> {
+export async function qresyncSelect(access: MailboxAccess, path: string, uidValidity: number, modseq: string): Promise<QresyncSelect | null> {
   return access.run(async (client) => {
     if (!client.enabled.has('QRESYNC')) return null;
     const options = { uidValidity: BigInt(uidValidity), changedSince: BigInt(modseq) };
@@ -34,8 +43,8 @@ export async function qresyncChanges(access: MailboxAccess, path: string, uidVal
     client.on('flags', onFlags);
     try {
       const before = client.mailbox;
-      // getMailboxLock selects with QRESYNC when the folder is not open (the usual case: reading its
-      // status closed it); when another caller opened it meanwhile, it is selected again with QRESYNC.
+      // getMailboxLock selects with QRESYNC when the folder is not open; when it is (left open by
+      // the last sync, for IDLE), it is selected again with QRESYNC, which also refreshes its state.
       const lock = await client.getMailboxLock(path, options);
       try {
         if (!client.mailbox || client.mailbox === before || !qresyncApplied(client)) {
@@ -43,11 +52,23 @@ export async function qresyncChanges(access: MailboxAccess, path: string, uidVal
           changed.length = 0;
           await client.mailboxOpen(path, options);
         }
-        if (!qresyncApplied(client) || !client.mailbox) return null;
-        const selected = client.mailbox.path;
+        const mailbox = client.mailbox;
+        if (!mailbox || mailbox.uidValidity === undefined || mailbox.uidNext === undefined) {
+          throw new Error(`the server gave no UIDVALIDITY or UIDNEXT for ${path}`);
+        }
+        const server: ServerState = {
+          uidValidity: Number(mailbox.uidValidity),
+          highestModseq: mailbox.highestModseq !== undefined ? mailbox.highestModseq.toString() : null,
+          uidNext: mailbox.uidNext,
+          messages: mailbox.exists,
+        };
+        if (!qresyncApplied(client)) return { server, changes: null };
         return {
-          vanished: expunged.filter((e) => e.path === selected && e.vanished && e.uid !== undefined).map((e) => e.uid!),
-          flags: changed.filter((e) => e.path === selected && e.uid !== undefined).map(toFlagState),
+          server,
+          changes: {
+            vanished: expunged.filter((e) => e.path === mailbox.path && e.vanished && e.uid !== undefined).map((e) => e.uid!),
+            flags: changed.filter((e) => e.path === mailbox.path && e.uid !== undefined).map(toFlagState),
+          },
         };
       } finally {
         lock.release();

@@ -1,8 +1,9 @@
 /**
- * Brings one folder of the store level with the server (RFC 7162 CONDSTORE):
+ * Brings one folder of the store level with the server (RFC 7162 CONDSTORE and QRESYNC):
  *
- * - unchanged: STATUS shows the same UIDVALIDITY, HIGHESTMODSEQ, UIDNEXT and count; nothing else
- *   is sent, so an idle folder costs one round trip whatever its size;
+ * - unchanged: STATUS (or, with QRESYNC, the SELECT below) shows the same UIDVALIDITY,
+ *   HIGHESTMODSEQ, UIDNEXT and count; nothing else is sent, so an idle folder costs one round trip
+ *   whatever its size;
  * - first sync (or a resumed one): UID SEARCH ALL, then envelopes streamed newest first in chunks,
  *   each committed in one transaction, so an interrupted sync keeps what it had and resumes;
  * - incremental with QRESYNC (RFC 7162 §3.2.5): one SELECT … (QRESYNC (uidvalidity modseq)) brings
@@ -18,7 +19,7 @@
 import type { FetchQueryObject, ImapFlow } from 'imapflow';
 import type { FolderSyncState, MailStore } from '../store/mail-store';
 import type { FlagState } from '../store/stored-message';
-import { qresyncChanges } from './qresync-changes';
+import { qresyncSelect, type QresyncChanges } from './qresync-changes';
 import { ENVELOPE_QUERY, toStoredMessage } from './to-stored-message';
 import { toUidSet } from './uid-set';
 
@@ -46,7 +47,7 @@ const CHUNK = 10_000;
 /** Inside a chunk, envelopes are committed this many at a time while the server keeps sending. */
 const BATCH = 1000;
 
-interface ServerState {
+export interface ServerState {
   uidValidity: number;
   highestModseq: string | null;
   uidNext: number;
@@ -55,22 +56,35 @@ interface ServerState {
 
 export async function syncFolder(access: MailboxAccess, store: MailStore, accountId: string, path: string, listener: SyncListener = {}): Promise<SyncReport> {
   store.ensureFolder(accountId, path);
-  // Under the mailbox lock: readStatus closes the mailbox, which must not pull it from under a
-  // message being opened at the same moment ('No mailbox selected'); the next lock reselects it.
-  const server = await access.withMailbox(path, (client) => readStatus(client, path));
-  const report = await syncFrom(access, store, accountId, path, server, listener);
+  const state = store.syncState(accountId, path);
+  // A folder synced before, on a server with QRESYNC: its SELECT tells both its state and its changes.
+  const selected = state?.synced && state.uidValidity !== null && state.highestModseq !== null
+    ? await qresyncSelect(access, path, state.uidValidity, state.highestModseq)
+    : null;
+  // Otherwise STATUS, under the mailbox lock: readStatus closes the mailbox, which must not pull it
+  // from under a message being opened at the same moment ('No mailbox selected'); the next lock reselects it.
+  const server = selected?.changes ? selected.server : await access.withMailbox(path, (client) => readStatus(client, path));
+  const report = await syncFrom(access, store, accountId, path, server, listener, selected?.changes ?? null);
   // Keeping the folder selected lets the server push its changes while idle (IDLE, RFC 2177); no
   // command is sent when the sync left it selected.
   await access.withMailbox(path, async () => undefined);
   return report;
 }
 
-async function syncFrom(access: MailboxAccess, store: MailStore, accountId: string, path: string, server: ServerState, listener: SyncListener): Promise<SyncReport> {
+async function syncFrom(
+  access: MailboxAccess,
+  store: MailStore,
+  accountId: string,
+  path: string,
+  server: ServerState,
+  listener: SyncListener,
+  changes: QresyncChanges | null,
+): Promise<SyncReport> {
   const state = store.syncState(accountId, path);
   if (state?.synced && state.uidValidity === server.uidValidity) {
     const same = state.highestModseq !== null && state.highestModseq === server.highestModseq && state.uidNext === server.uidNext;
     if (same && store.count(accountId, path) === server.messages) return { kind: 'unchanged', fetched: 0, flagChanges: 0, removed: 0 };
-    return incremental(access, store, accountId, path, state, server, listener);
+    return incremental(access, store, accountId, path, state, server, listener, changes);
   }
 
   const resync = state?.uidValidity != null && state.uidValidity !== server.uidValidity;
@@ -82,7 +96,12 @@ async function syncFrom(access: MailboxAccess, store: MailStore, accountId: stri
 async function readStatus(client: ImapFlow, path: string): Promise<ServerState> {
   // Dovecot answers STATUS for the selected mailbox from this session's view, which never learns of
   // the mailbox being deleted and recreated (a new UIDVALIDITY); so ask with the mailbox closed.
-  if (client.mailbox && client.mailbox.path === path) await client.mailboxClose();
+  // Closed from a read-only EXAMINE: CLOSE of a mailbox opened read-write would expunge every
+  // message another program flagged \Deleted but meant to keep for now (RFC 3501 §6.4.2).
+  if (client.mailbox && client.mailbox.path === path) {
+    if (!client.mailbox.readOnly) await client.mailboxOpen(path, { readOnly: true });
+    await client.mailboxClose();
+  }
   const status = await client.status(path, { messages: true, uidNext: true, uidValidity: true, highestModseq: true });
   if (!status || status.uidValidity === undefined || status.uidNext === undefined || status.messages === undefined) {
     throw new Error(`the server gave no UIDVALIDITY, UIDNEXT or count for ${path}`);
@@ -150,19 +169,19 @@ async function incremental(
   state: FolderSyncState,
   server: ServerState,
   listener: SyncListener,
+  changes: QresyncChanges | null,
 ): Promise<SyncReport> {
   let fetched = 0;
   let flagChanges = 0;
   let removed = 0;
   const knownNext = state.uidNext ?? 1;
-  // QRESYNC first, so that messages it reports gone are not fetched below as missing.
   const modseqMoved = state.highestModseq !== server.highestModseq;
-  const changes = modseqMoved && state.highestModseq !== null && state.uidValidity !== null
-    ? await qresyncChanges(access, path, state.uidValidity, state.highestModseq)
-    : null;
+  // QRESYNC's changes first, so that messages it reports gone are not fetched below as missing.
   if (changes) {
+    // A server may name UIDs this store never had (RFC 7162 §3.2.10 lets it compress the set): count what went.
+    const stored = store.count(accountId, path);
     store.removeMessages(accountId, path, changes.vanished);
-    removed = changes.vanished.length;
+    removed = stored - store.count(accountId, path);
     // Messages that arrived since are among the changes too; their flags come with them below.
     const known = changes.flags.filter((change) => change.uid < knownNext);
     store.putFlags(accountId, path, known);
