@@ -6,22 +6,19 @@
  * the simplest accessibility tree where they cost nothing.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useId, useMemo, useRef, type CSSProperties, type KeyboardEvent } from 'react';
+import { memo, useEffect, useId, useMemo, useRef, type KeyboardEvent } from 'react';
 import type { MessageSummary } from '../../shared/domain';
 import { formatListDate, senderLabel, subjectLabel } from '../lib/format';
 import { Icon } from './Icon';
+import { RowSlots } from './row-slots';
 import './message-list.css';
 
 /** Above this many rows the list is virtualised. */
 export const VIRTUALISE_ABOVE = 200;
 /** Fixed row height in the virtualised list (CSS .message-list-virtual .message-row matches it). */
 export const ROW_HEIGHT = 58;
-/**
- * Virtual rows are keyed by slot (index modulo this), not by message: a row scrolled out is reused
- * for the row scrolled in, so scrolling updates a few text nodes instead of building and
- * discarding DOM every frame (the garbage that made long frames). Larger than any screen's rows.
- */
-const ROW_SLOTS = 256;
+/** Date labels kept while scrolling: a few screens' worth. */
+const DATE_LABELS_KEPT = 500;
 /** How close to the end of the loaded rows scrolling asks for more. */
 const END_MARGIN = 40;
 
@@ -52,6 +49,8 @@ export function MessageList({ messages, selectedUid, onSelect, onLoadMore, loadi
     let label = dateLabels.get(iso);
     if (label === undefined) {
       label = formatListDate(iso, today);
+      // Bounded: a cache that grew with every row ever scrolled past would only feed the garbage collector.
+      if (dateLabels.size >= DATE_LABELS_KEPT) dateLabels.clear();
       dateLabels.set(iso, label);
     }
     return label;
@@ -67,6 +66,10 @@ export function MessageList({ messages, selectedUid, onSelect, onLoadMore, loadi
     initialRect: { width: 0, height: 800 },
   });
   const items = virtual ? virtualizer.getVirtualItems() : [];
+  // Virtual rows are keyed by slot, not by message, so a row scrolled out is reused for one scrolled in.
+  const rowSlots = useRef<RowSlots>(null);
+  rowSlots.current ??= new RowSlots();
+  const slots = virtual ? rowSlots.current.assign(items.map((item) => item.index)) : [];
   const lastShown = items.length > 0 ? items[items.length - 1]!.index : -1;
 
   useEffect(() => {
@@ -95,15 +98,15 @@ export function MessageList({ messages, selectedUid, onSelect, onLoadMore, loadi
     if (target && target.uid !== selectedUid) onSelect(target);
   };
 
-  const row = (message: MessageSummary, index: number, style?: CSSProperties) => (
+  const row = (message: MessageSummary, index: number, top?: number, slot?: number) => (
     <MessageRow
-      key={virtual ? index % ROW_SLOTS : message.uid}
+      key={slot ?? message.uid}
       id={optionId(message.uid)}
       message={message}
       selected={message.uid === selectedUid}
       posInSet={virtual ? index + 1 : undefined}
       setSize={virtual ? messages.length : undefined}
-      style={style}
+      top={top}
       dateLabel={dateLabel(message.date)}
       onSelect={onSelect}
     />
@@ -121,7 +124,7 @@ export function MessageList({ messages, selectedUid, onSelect, onLoadMore, loadi
         style={virtual ? { height: virtualizer.getTotalSize() } : undefined}
       >
         {virtual
-          ? items.map((item) => row(messages[item.index]!, item.index, rowStyle(item.start)))
+          ? items.map((item, i) => row(messages[item.index]!, item.index, item.start, slots[i]))
           : messages.map((message, index) => row(message, index))}
       </ul>
       {onLoadMore ? (
@@ -135,18 +138,6 @@ export function MessageList({ messages, selectedUid, onSelect, onLoadMore, loadi
   );
 }
 
-const rowStyles = new Map<number, CSSProperties>();
-/** One style object per offset, so a row that stays in view keeps equal props and is not re-rendered. */
-function rowStyle(start: number): CSSProperties {
-  let style = rowStyles.get(start);
-  if (!style) {
-    style = { transform: `translateY(${start}px)`, height: ROW_HEIGHT };
-    if (rowStyles.size > 5000) rowStyles.clear();
-    rowStyles.set(start, style);
-  }
-  return style;
-}
-
 interface MessageRowProps {
   id: string;
   message: MessageSummary;
@@ -154,12 +145,13 @@ interface MessageRowProps {
   /** Place in the whole list, told to assistive technology when only some rows exist. */
   posInSet: number | undefined;
   setSize: number | undefined;
-  style: CSSProperties | undefined;
+  /** Offset in a virtualised list; a number, so a row that stays in view keeps equal props and is not re-rendered. */
+  top: number | undefined;
   dateLabel: string;
   onSelect(message: MessageSummary): void;
 }
 
-const MessageRow = memo(function MessageRow({ id, message, selected, posInSet, setSize, style, dateLabel, onSelect }: MessageRowProps) {
+const MessageRow = memo(function MessageRow({ id, message, selected, posInSet, setSize, top, dateLabel, onSelect }: MessageRowProps) {
   const classes = ['message-row', message.seen ? 'message-read' : 'message-unread', selected ? 'message-selected' : ''];
   return (
     <li
@@ -171,7 +163,7 @@ const MessageRow = memo(function MessageRow({ id, message, selected, posInSet, s
       className={classes.join(' ').trim()}
       data-uid={message.uid}
       data-unread={message.seen ? undefined : 'true'}
-      style={style}
+      style={top === undefined ? undefined : { transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
       onClick={() => onSelect(message)}
     >
       <div className="message-row-top">
