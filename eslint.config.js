@@ -10,7 +10,7 @@ const electronBan = { name: 'electron', message: "Only electron/app and electron
 const nodeBan = nodeModules.map((name) => ({ name, message: 'Node modules are not available here: go through the contract.' }));
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'test-results/**', 'playwright-report/**'] },
+  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'test-results/**', 'playwright-report/**', '.tmp/**'] },
   {
     files: ['**/*.{ts,tsx}'],
     languageOptions: { parser: tseslint.parser },
