@@ -2,7 +2,8 @@
  * Bundles the Electron side: the main process (ESM, as package.json's "type" asks) and the
  * preload (one CommonJS file, because a sandboxed preload can require nothing but 'electron').
  *
- *   npx tsx scripts/build-electron.ts        -> out/electron/app/main.js, out/electron/preload/preload.cjs
+ *   npx tsx scripts/build-electron.ts        -> out/electron/app/main.js (and store-writer-worker.js, the first
+ *                                               sync's writer thread, beside it), out/electron/preload/preload.cjs
  */
 import { readFileSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
@@ -17,15 +18,16 @@ const NODE_TARGET = 'node22';
 const CHROME_TARGET = 'chrome140';
 
 /**
- * Bundles the main process to `<outDir>/app/main.js`. Every npm package stays external: they ship
- * in node_modules (electron-builder copies production dependencies), native ones must be rebuilt
- * for Electron anyway, and jsdom reads its own files at run time.
+ * Bundles the main process to `<outDir>/app/main.js`, and the store's writer thread to
+ * `<outDir>/app/store-writer-worker.js` beside it, where main.js looks for it (worker-batch-writer.ts).
+ * Every npm package stays external: they ship in node_modules (electron-builder copies production
+ * dependencies), native ones must be rebuilt for Electron anyway, and jsdom reads its own files at run time.
  */
 export async function buildMain(outDir: string): Promise<void> {
   const result = await build({
     absWorkingDir: ROOT,
-    entryPoints: ['electron/app/main.ts'],
-    outfile: resolve(outDir, 'app', 'main.js'),
+    entryPoints: { main: 'electron/app/main.ts', 'store-writer-worker': 'electron/core/store/store-writer-worker.ts' },
+    outdir: resolve(outDir, 'app'),
     bundle: true,
     platform: 'node',
     format: 'esm',

@@ -41,6 +41,11 @@ export class MailStore {
     this.indexPending();
   }
 
+  /** The store's file, for a second connection (the first sync's writer thread); null when in memory. */
+  get file(): string | null {
+    return this.db.memory ? null : this.db.name;
+  }
+
   /**
    * Adds every message not yet in the search index, in one statement: far cheaper than a row at a
    * time. Rowids only grow (a deleted message takes its index row with it), so the unindexed rows
@@ -139,7 +144,10 @@ export class MailStore {
         );
       }
       if (options.index !== false) this.indexPending();
-    })();
+      // IMMEDIATE: the batch reads before it writes, and a deferred transaction whose read snapshot
+      // another connection (the sync's writer thread, or the main one) wrote past fails at once
+      // with SQLITE_BUSY instead of waiting out the busy timeout.
+    }).immediate();
   }
 
   /** Applies flag changes reported by the server. */

@@ -29,16 +29,41 @@ export function openStoreDatabase(profileDir: string, file = STORE_FILE): Opened
   }
 }
 
+/** How long a connection waits for another's write (the first sync's writer thread) before failing busy. */
+export const BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * One more connection to an opened store, for the first sync's writer thread: same settings, no
+ * check or migration (the main process did both when it opened the file).
+ */
+export function connectStore(path: string): Database.Database {
+  const db = new Database(path, { timeout: BUSY_TIMEOUT_MS, fileMustExist: true });
+  try {
+    configure(db);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function configure(db: Database.Database): void {
+  // WAL lets the main connection read (and write between batches) while the writer thread commits.
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+}
+
 function openAndMigrate(path: string): Database.Database {
+  // A short wait while opening: a file locked by another program is reported, not waited on.
   const db = new Database(path, { timeout: 2000 });
   try {
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    db.pragma('foreign_keys = ON');
+    configure(db);
     // Reading every page proves the file is a database and not damaged before anything relies on it.
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new Error(`integrity check failed: ${String(check)}`);
     migrate(db);
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     return db;
   } catch (error) {
     db.close();

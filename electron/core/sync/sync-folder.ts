@@ -18,7 +18,8 @@
  */
 import type { FetchQueryObject, ImapFlow } from 'imapflow';
 import type { FolderSyncState, MailStore } from '../store/mail-store';
-import type { FlagState } from '../store/stored-message';
+import { openBatchWriter, type WriterKind } from '../store/batch-writer';
+import type { FlagState, StoredMessage } from '../store/stored-message';
 import { qresyncSelect, type QresyncChanges } from './qresync-changes';
 import { ENVELOPE_QUERY, toStoredMessage } from './to-stored-message';
 import { toUidSet } from './uid-set';
@@ -46,6 +47,10 @@ const FIRST_CHUNK = 250;
 const CHUNK = 10_000;
 /** Inside a chunk, envelopes are committed this many at a time while the server keeps sending. */
 const BATCH = 1000;
+/** Batches handed to the writer thread and not yet committed: bounds memory when it falls behind. */
+const IN_FLIGHT = 4;
+/** Below this many messages a first sync is over about as soon as a writer thread would be up. */
+const THREAD_FROM = 5000;
 
 export interface ServerState {
   uidValidity: number;
@@ -54,7 +59,19 @@ export interface ServerState {
   messages: number;
 }
 
-export async function syncFolder(access: MailboxAccess, store: MailStore, accountId: string, path: string, listener: SyncListener = {}): Promise<SyncReport> {
+export interface SyncFolderOptions {
+  /** Where a first sync's batches are written (see batch-writer.ts); by default a writer thread once it is up, for a store in a file. */
+  writer?: WriterKind;
+}
+
+export async function syncFolder(
+  access: MailboxAccess,
+  store: MailStore,
+  accountId: string,
+  path: string,
+  listener: SyncListener = {},
+  options: SyncFolderOptions = {},
+): Promise<SyncReport> {
   store.ensureFolder(accountId, path);
   const state = store.syncState(accountId, path);
   // A folder synced before, on a server with QRESYNC: its SELECT tells both its state and its changes.
@@ -64,7 +81,7 @@ export async function syncFolder(access: MailboxAccess, store: MailStore, accoun
   // Otherwise STATUS, under the mailbox lock: readStatus closes the mailbox, which must not pull it
   // from under a message being opened at the same moment ('No mailbox selected'); the next lock reselects it.
   const server = selected?.changes ? selected.server : await access.withMailbox(path, (client) => readStatus(client, path));
-  const report = await syncFrom(access, store, accountId, path, server, listener, selected?.changes ?? null);
+  const report = await syncFrom(access, store, accountId, path, server, listener, selected?.changes ?? null, options.writer ?? 'auto');
   // Keeping the folder selected lets the server push its changes while idle (IDLE, RFC 2177); no
   // command is sent when the sync left it selected.
   await access.withMailbox(path, async () => undefined);
@@ -79,6 +96,7 @@ async function syncFrom(
   server: ServerState,
   listener: SyncListener,
   changes: QresyncChanges | null,
+  writerKind: WriterKind,
 ): Promise<SyncReport> {
   const state = store.syncState(accountId, path);
   if (state?.synced && state.uidValidity === server.uidValidity) {
@@ -89,7 +107,7 @@ async function syncFrom(
 
   const resync = state?.uidValidity != null && state.uidValidity !== server.uidValidity;
   if (resync) store.clearFolder(accountId, path);
-  const report = await firstSync(access, store, accountId, path, server, listener);
+  const report = await firstSync(access, store, accountId, path, server, listener, writerKind);
   return { ...report, kind: resync ? 'resync' : 'initial' };
 }
 
@@ -114,51 +132,76 @@ async function readStatus(client: ImapFlow, path: string): Promise<ServerState> 
   };
 }
 
-async function firstSync(access: MailboxAccess, store: MailStore, accountId: string, path: string, server: ServerState, listener: SyncListener): Promise<Omit<SyncReport, 'kind'>> {
+async function firstSync(
+  access: MailboxAccess,
+  store: MailStore,
+  accountId: string,
+  path: string,
+  server: ServerState,
+  listener: SyncListener,
+  writerKind: WriterKind,
+): Promise<Omit<SyncReport, 'kind'>> {
   // Not marked synced until the end: a sync cut short resumes from what was committed.
   store.setSyncState(accountId, path, { uidValidity: server.uidValidity, highestModseq: null, uidNext: null, synced: false });
-  const serverUids = await access.withMailbox(path, async (client) => (await client.search({ all: true }, { uid: true })) || []);
-  const onServer = new Set(serverUids);
-  const stored = store.uids(accountId, path);
-  const gone = stored.filter((uid) => !onServer.has(uid));
-  store.removeMessages(accountId, path, gone);
-  const have = new Set(stored);
-  const missing = serverUids.filter((uid) => !have.has(uid)).sort((a, b) => b - a);
+  // The writer thread starts while the server searches; a small folder is written inline before it would be up.
+  const writer = openBatchWriter(store, writerKind === 'auto' && server.messages < THREAD_FROM ? 'inline' : writerKind);
+  try {
+    const serverUids = await access.withMailbox(path, async (client) => (await client.search({ all: true }, { uid: true })) || []);
+    const onServer = new Set(serverUids);
+    const stored = store.uids(accountId, path);
+    const gone = stored.filter((uid) => !onServer.has(uid));
+    store.removeMessages(accountId, path, gone);
+    const have = new Set(stored);
+    const missing = serverUids.filter((uid) => !have.has(uid)).sort((a, b) => b - a);
 
-  const total = serverUids.length;
-  let done = total - missing.length;
-  listener.progress?.(done, total);
-  for (let start = 0; start < missing.length; ) {
-    const size = start === 0 ? FIRST_CHUNK : CHUNK;
-    const chunk = missing.slice(start, start + size);
-    start += size;
-    // The newest chunk is indexed at once so search works straight away; the rest in one go at the end.
-    const index = start <= FIRST_CHUNK;
-    await access.withMailbox(path, async (client) => {
-      // Committing while the FETCH streams lets the server produce the next envelopes meanwhile.
-      let batch = [];
-      for await (const message of client.fetch(toUidSet(chunk), ENVELOPE_QUERY, { uid: true })) {
-        batch.push(toStoredMessage(message));
-        if (batch.length >= BATCH) {
-          store.putMessages(accountId, path, batch, { index });
-          done += batch.length;
-          batch = [];
-          listener.progress?.(done, total);
-          listener.stored?.();
-        }
-      }
-      store.putMessages(accountId, path, batch, { index });
-      done += batch.length;
-    });
+    const total = serverUids.length;
+    let done = total - missing.length;
     listener.progress?.(done, total);
-    listener.stored?.();
+    // Batches go to the writer without waiting, at most IN_FLIGHT at a time; progress and `stored`
+    // follow its confirmations, so the list only announces what it can read.
+    const inFlight: Promise<void>[] = [];
+    const send = async (batch: StoredMessage[], index: boolean) => {
+      if (batch.length === 0) return;
+      const committed = writer.put(accountId, path, batch, { index }).then(() => {
+        done += batch.length;
+        listener.progress?.(done, total);
+        listener.stored?.();
+      });
+      // Seen when awaited below; not an unhandled rejection meanwhile.
+      committed.catch(() => undefined);
+      inFlight.push(committed);
+      while (inFlight.length >= IN_FLIGHT) await inFlight.shift();
+    };
+    for (let start = 0; start < missing.length; ) {
+      const size = start === 0 ? FIRST_CHUNK : CHUNK;
+      const chunk = missing.slice(start, start + size);
+      start += size;
+      // The newest chunk is indexed at once so search works straight away; the rest in one go at the end.
+      const index = start <= FIRST_CHUNK;
+      await access.withMailbox(path, async (client) => {
+        // Committing while the FETCH streams lets the server produce the next envelopes meanwhile.
+        let batch: StoredMessage[] = [];
+        for await (const message of client.fetch(toUidSet(chunk), ENVELOPE_QUERY, { uid: true })) {
+          batch.push(toStoredMessage(message));
+          if (batch.length >= BATCH) {
+            await send(batch, index);
+            batch = [];
+          }
+        }
+        await send(batch, index);
+      });
+    }
+    for (const committed of inFlight.splice(0)) await committed;
+    await writer.indexPending();
+    // Messages kept from an interrupted sync may have changed flags since: refresh them (flags only).
+    let flagChanges = 0;
+    if (have.size > 0) flagChanges = await refreshFlags(access, store, accountId, path, toUidSet([...have].filter((uid) => onServer.has(uid))), null);
+    store.setSyncState(accountId, path, { uidValidity: server.uidValidity, highestModseq: server.highestModseq, uidNext: server.uidNext, synced: true });
+    return { fetched: missing.length, flagChanges, removed: gone.length };
+  } finally {
+    // Waits for what the writer was given, so no batch is committed after the sync has returned.
+    await writer.close();
   }
-  store.indexPending();
-  // Messages kept from an interrupted sync may have changed flags since: refresh them (flags only).
-  let flagChanges = 0;
-  if (have.size > 0) flagChanges = await refreshFlags(access, store, accountId, path, toUidSet([...have].filter((uid) => onServer.has(uid))), null);
-  store.setSyncState(accountId, path, { uidValidity: server.uidValidity, highestModseq: server.highestModseq, uidNext: server.uidNext, synced: true });
-  return { fetched: missing.length, flagChanges, removed: gone.length };
 }
 
 async function incremental(

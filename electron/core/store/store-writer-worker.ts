@@ -1,0 +1,46 @@
+/**
+ * The first sync's writer thread: its own connection to the store file, running MailStore's batch
+ * insert, threading and search indexing while the main thread parses the FETCH. Requests are done
+ * in order; after a failure every later batch is refused with it, so the store never holds a batch
+ * committed past one that failed (a resumed sync fills in from the first gap).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { MailStore } from './mail-store';
+import { connectStore } from './open-database';
+import { toFailure, type WriterFailure, type WriterReply, type WriterRequest } from './writer-protocol';
+
+const port = parentPort;
+if (!port) throw new Error('store-writer-worker runs only as a worker thread');
+const reply = (message: WriterReply) => port.postMessage(message);
+
+let store: MailStore | null = null;
+try {
+  store = new MailStore(connectStore((workerData as { file: string }).file));
+  reply({ ready: true });
+} catch (error) {
+  reply({ started: false, failure: toFailure(error) });
+}
+
+let failed: WriterFailure | null = null;
+port.on('message', (request: WriterRequest) => {
+  if (!store) return;
+  if (request.op === 'close') {
+    store.close();
+    store = null;
+    reply({ id: request.id, failure: null });
+    port.close();
+    return;
+  }
+  if (failed) {
+    reply({ id: request.id, failure: failed });
+    return;
+  }
+  try {
+    if (request.op === 'put') store.putMessages(request.accountId, request.path, request.messages, { index: request.index });
+    else store.indexPending();
+    reply({ id: request.id, failure: null });
+  } catch (error) {
+    failed = toFailure(error);
+    reply({ id: request.id, failure: failed });
+  }
+});
