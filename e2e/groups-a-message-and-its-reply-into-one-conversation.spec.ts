@@ -3,12 +3,17 @@
  * and a reply to it (In-Reply-To and References) are appended to alice's INBOX over IMAP; with
  * "Group by conversation" pressed they are one row counting 2, which opens in place to show both,
  * oldest first. A second reply appended while the list is grouped joins the same row (sync reports
- * the change, the list reloads), and axe finds nothing serious in the tree.
+ * the change, the list reloads), and axe finds nothing serious in the tree. Runs its own dev:web
+ * with a fresh profile: the shared one belongs to the spec that sets alice's account up by hand.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { readServersInfo } from './servers/mail-servers';
 import { appendMessages } from './support/mailbox';
+import { startDevWeb, type DevWeb } from './support/dev-web';
 import { openAsAlice } from './support/sign-in';
 
 const servers = readServersInfo(process.env.SEALMAIL_TEST_SERVERS!);
@@ -17,8 +22,11 @@ const run = Date.now().toString(36);
 const subject = `Picnic plans ${run}`;
 const id = (name: string) => `<${name}-${run}@example.test>`;
 
+const PICNIC_DAY = Date.UTC(2024, 5, 1, 12);
+
 function message(options: { from: string; messageId: string; subject: string; minutesAgo: number; inReplyTo?: string[]; text: string }): string {
-  const date = new Date(Date.now() - options.minutesAgo * 60_000).toUTCString().replace('GMT', '+0000');
+  // Dated before the seeded inbox, so the specs that expect its newest message on top still see it.
+  const date = new Date(PICNIC_DAY - options.minutesAgo * 60_000).toUTCString().replace('GMT', '+0000');
   const threading = options.inReplyTo ? [`In-Reply-To: ${options.inReplyTo.at(-1)}`, `References: ${options.inReplyTo.join(' ')}`] : [];
   return [
     `From: ${options.from}`,
@@ -39,8 +47,21 @@ const list = (page: Page) => page.getByRole('tree', { name: 'Messages' });
 /** The conversation rows (level 1) about `text`; the messages of an open one are level 2. */
 const conversations = (page: Page, text: string) => list(page).locator('[role="treeitem"][aria-level="1"]').filter({ hasText: text });
 
+let profileDir: string;
+let devWeb: DevWeb | undefined;
+
+test.beforeAll(async () => {
+  profileDir = await mkdtemp(join(tmpdir(), 'sealmail-e2e-conversations-'));
+  devWeb = await startDevWeb({ profileDir, caPaths: [servers.caCertPath] });
+});
+
+test.afterAll(async () => {
+  await devWeb?.stop();
+  if (profileDir) await rm(profileDir, { recursive: true, force: true });
+});
+
 test('a message and its reply are one conversation of 2, opened in place; a later reply joins it', async ({ page }) => {
-  await openAsAlice(page, servers);
+  await openAsAlice(page, servers, devWeb!.url);
   await appendMessages(servers, alice, [
     message({ from: `Bob Example <${bob.address}>`, messageId: id('root'), subject, minutesAgo: 2, text: 'Saturday at the lake?' }),
     message({ from: 'Carol <carol@example.test>', messageId: id('reply'), subject: `Re: ${subject}`, minutesAgo: 1, inReplyTo: [id('root')], text: 'I bring the bread.' }),

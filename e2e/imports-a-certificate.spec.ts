@@ -5,20 +5,19 @@
  * sees her certificate with its validation level. Runs its own dev:web with a fresh profile so the
  * other browser tests keep theirs untouched.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { expect, test } from '@playwright/test';
 import { makeTestPki, type TestPki } from '../electron/core/keystore/testing/make-certificates';
 import { readServersInfo } from './servers/mail-servers';
+import { startDevWeb, type DevWeb } from './support/dev-web';
 import { openAsAlice } from './support/sign-in';
 
 const servers = readServersInfo(process.env.SEALMAIL_TEST_SERVERS!);
 const { alice } = servers.users;
 
 let pki: TestPki;
-let devServer: ChildProcess;
+let devWeb: DevWeb | undefined;
 let url: string;
 let p12Path: string;
 
@@ -28,23 +27,12 @@ test.beforeAll(async () => {
   p12Path = join(pki.dir, 'alice.p12');
   writeFileSync(p12Path, pki.p12('alice-export', person, { password: 'p12 secret', chain: true, args: ['-legacy'] }));
 
-  devServer = spawn(process.execPath, ['--import', 'tsx', 'electron/devserver/main.ts', '--ca', servers.caCertPath, '--profile', join(pki.dir, 'profile')], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  url = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: devServer.stdout! }).on('line', (line) => {
-      if (/^http:\/\/127\.0\.0\.1:\d+\/\?token=/.test(line)) resolve(line.trim());
-    });
-    devServer.once('exit', (code) => reject(new Error(`dev:web exited early with code ${code}`)));
-  });
+  devWeb = await startDevWeb({ profileDir: join(pki.dir, 'profile'), caPaths: [servers.caCertPath] });
+  url = devWeb.url;
 });
 
 test.afterAll(async () => {
-  if (devServer && devServer.exitCode === null) {
-    const exited = new Promise((resolve) => devServer.once('exit', resolve));
-    devServer.kill('SIGTERM');
-    await exited;
-  }
+  await devWeb?.stop();
   pki?.cleanup();
 });
 

@@ -8,16 +8,15 @@
  * before the quoted text goes out unencrypted.
  * Runs its own dev:web with a fresh profile.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { expect, test } from '@playwright/test';
 import { encryptEntity } from '../electron/core/smime/encrypt-entity';
 import { textEntity, withMessageHeaders } from '../electron/core/smime/mime/compose-entity';
 import { TestPki, type TestIdentity } from '../electron/core/smime/testing/test-pki';
 import { readServersInfo } from './servers/mail-servers';
 import { appendMessages, sourceOf, withClient } from './support/mailbox';
+import { startDevWeb, type DevWeb } from './support/dev-web';
 import { openAsAlice } from './support/sign-in';
 
 const servers = readServersInfo(process.env.SEALMAIL_TEST_SERVERS!);
@@ -31,7 +30,7 @@ const REPLY_WARNING = 'The message you are replying to was encrypted. Sending th
 let pki: TestPki;
 let aliceId: TestIdentity;
 let p12Path: string;
-let devServer: ChildProcess;
+let devWeb: DevWeb | undefined;
 let url: string;
 
 test.describe.configure({ mode: 'serial' });
@@ -51,23 +50,12 @@ test.beforeAll(async () => {
   });
   await appendMessages(servers, alice, [encrypted.toString('latin1')]);
 
-  devServer = spawn(process.execPath, ['--import', 'tsx', 'electron/devserver/main.ts', '--ca', servers.caCertPath, '--ca', ca.certPath, '--profile', join(pki.root, 'profile')], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  url = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: devServer.stdout! }).on('line', (line) => {
-      if (/^http:\/\/127\.0\.0\.1:\d+\/\?token=/.test(line)) resolve(line.trim());
-    });
-    devServer.once('exit', (code) => reject(new Error(`dev:web exited early with code ${code}`)));
-  });
+  devWeb = await startDevWeb({ profileDir: join(pki.root, 'profile'), caPaths: [servers.caCertPath, ca.certPath] });
+  url = devWeb.url;
 });
 
 test.afterAll(async () => {
-  if (devServer && devServer.exitCode === null) {
-    const exited = new Promise((resolve) => devServer.once('exit', resolve));
-    devServer.kill('SIGTERM');
-    await exited;
-  }
+  await devWeb?.stop();
   pki?.cleanup();
 });
 

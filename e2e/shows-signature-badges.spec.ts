@@ -9,15 +9,14 @@
  * certificate, reopens bob's message (which collects his certificate) and sends him a message with
  * Sign and Encrypt on as they are by default: what arrives is encrypted and signed.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { expect, test } from '@playwright/test';
 import { textEntity, withMessageHeaders } from '../electron/core/smime/mime/compose-entity';
 import { signEntity } from '../electron/core/smime/sign-entity';
 import { openssl, TestPki, type TestCa, type TestIdentity } from '../electron/core/smime/testing/test-pki';
 import { readServersInfo } from './servers/mail-servers';
+import { startDevWeb, type DevWeb } from './support/dev-web';
 import { openAsAlice } from './support/sign-in';
 import { appendMessages, sourceOf } from './support/mailbox';
 
@@ -31,7 +30,7 @@ let pki: TestPki;
 let ca: TestCa;
 let bobId: TestIdentity;
 let p12Path: string;
-let devServer: ChildProcess;
+let devWeb: DevWeb | undefined;
 let url: string;
 
 test.beforeAll(async () => {
@@ -58,25 +57,14 @@ test.beforeAll(async () => {
   expect(tampered).not.toBe(original);
   await appendMessages(servers, alice, [signed, tampered]);
 
-  devServer = spawn(process.execPath, ['--import', 'tsx', 'electron/devserver/main.ts', '--ca', servers.caCertPath, '--ca', ca.certPath, '--profile', join(pki.root, 'profile')], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  url = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: devServer.stdout! }).on('line', (line) => {
-      if (/^http:\/\/127\.0\.0\.1:\d+\/\?token=/.test(line)) resolve(line.trim());
-    });
-    devServer.once('exit', (code) => reject(new Error(`dev:web exited early with code ${code}`)));
-  });
+  devWeb = await startDevWeb({ profileDir: join(pki.root, 'profile'), caPaths: [servers.caCertPath, ca.certPath] });
+  url = devWeb.url;
 });
 
 test.describe.configure({ mode: 'serial' });
 
 test.afterAll(async () => {
-  if (devServer && devServer.exitCode === null) {
-    const exited = new Promise((resolve) => devServer.once('exit', resolve));
-    devServer.kill('SIGTERM');
-    await exited;
-  }
+  await devWeb?.stop();
   pki?.cleanup();
 });
 

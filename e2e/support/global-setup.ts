@@ -3,12 +3,11 @@
  * running ones) and `dev:web` itself as a child process, trusting the test CA. The address it prints,
  * token included, is handed to the tests in SEALMAIL_WEB_URL.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { readServersInfo, startMailServers, writeServersInfo } from '../servers/mail-servers';
+import { startDevWeb } from './dev-web';
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const cleanups: (() => Promise<void>)[] = [];
@@ -25,26 +24,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   }
   const servers = readServersInfo(infoFile);
 
-  const devServer = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'electron/devserver/main.ts', '--ca', servers.caCertPath, '--profile', join(work, 'profile')],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  cleanups.push(async () => {
-    if (devServer.exitCode === null) {
-      const exited = new Promise((resolve) => devServer.once('exit', resolve));
-      devServer.kill('SIGTERM');
-      await exited;
-    }
-  });
-
-  process.env.SEALMAIL_WEB_URL = await new Promise<string>((resolve, reject) => {
-    const lines = createInterface({ input: devServer.stdout! });
-    lines.on('line', (line) => {
-      if (/^http:\/\/127\.0\.0\.1:\d+\/\?token=/.test(line)) resolve(line.trim());
-    });
-    devServer.once('exit', (code) => reject(new Error(`dev:web exited early with code ${code}`)));
-  });
+  const devWeb = await startDevWeb({ profileDir: join(work, 'profile'), caPaths: [servers.caCertPath] });
+  cleanups.push(devWeb.stop);
+  process.env.SEALMAIL_WEB_URL = devWeb.url;
 
   return async () => {
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
