@@ -11,6 +11,7 @@ import type { ConversationSummary } from '../../shared/conversation-types';
 import type { MailAddress, MessageSummary } from '../../shared/domain';
 import { formatListDate, senderLabel, subjectLabel } from '../lib/format';
 import { Icon } from './Icon';
+import { RowSlots } from './row-slots';
 import './conversation-list.css';
 
 /** Above this many rows the tree is virtualised, as the flat list is. */
@@ -61,7 +62,8 @@ export interface ConversationListProps {
 export function ConversationList({ rows, selectedKey, onSelect, onToggle, onLoadMore, loadingMore = false, onEndReached, now }: ConversationListProps) {
   const id = useId();
   const rowId = (key: string) => `${id}-${key.replace(/[^A-Za-z0-9_-]/g, (c) => `_${c.charCodeAt(0).toString(16)}`)}`;
-  const selectedIndex = rows.findIndex((row) => row.key === selectedKey);
+  // A scan of every row: done when the rows or the selection change, never per scrolled frame.
+  const selectedIndex = useMemo(() => (selectedKey === null ? -1 : rows.findIndex((row) => row.key === selectedKey)), [rows, selectedKey]);
   const today = now ?? new Date();
   const day = today.toDateString();
   const dateLabels = useMemo(() => new Map<string, string>(), [day]);
@@ -69,6 +71,8 @@ export function ConversationList({ rows, selectedKey, onSelect, onToggle, onLoad
     let label = dateLabels.get(iso);
     if (label === undefined) {
       label = formatListDate(iso, today);
+      // Bounded, so scrolling far does not keep every label ever shown.
+      if (dateLabels.size >= 500) dateLabels.clear();
       dateLabels.set(iso, label);
     }
     return label;
@@ -83,6 +87,10 @@ export function ConversationList({ rows, selectedKey, onSelect, onToggle, onLoad
     initialRect: { width: 0, height: 800 },
   });
   const items = virtual ? virtualizer.getVirtualItems() : [];
+  // Virtual rows are keyed by slot, so a row scrolled out is reused for one scrolled in (see RowSlots).
+  const rowSlots = useRef<RowSlots>(null);
+  rowSlots.current ??= new RowSlots();
+  const slots = virtual ? rowSlots.current.assign(items.map((item) => item.index)) : [];
   const lastShown = items.length > 0 ? items[items.length - 1]!.index : -1;
 
   useEffect(() => {
@@ -126,9 +134,9 @@ export function ConversationList({ rows, selectedKey, onSelect, onToggle, onLoad
     if (target && target.key !== selectedKey) onSelect(target);
   };
 
-  const row = (item: ConversationRow, style?: CSSProperties) => {
+  const row = (item: ConversationRow, style?: CSSProperties, slot?: number) => {
     const common = {
-      key: item.key,
+      key: slot ?? item.key,
       id: rowId(item.key),
       selected: item.key === selectedKey,
       style,
@@ -158,7 +166,7 @@ export function ConversationList({ rows, selectedKey, onSelect, onToggle, onLoad
         onKeyDown={onKeyDown}
         style={virtual ? { height: virtualizer.getTotalSize() } : undefined}
       >
-        {virtual ? items.map((item) => row(rows[item.index]!, rowStyle(item.start))) : rows.map((item) => row(item))}
+        {virtual ? items.map((item, i) => row(rows[item.index]!, rowStyle(item.start), slots[i])) : rows.map((item) => row(item))}
       </ul>
       {onLoadMore ? (
         <div className="load-more">
