@@ -5,20 +5,18 @@
  * steps into it), Left collapses it (or steps back out); Home and End jump. Long lists are
  * virtualised the same way as the flat list (MessageList): fixed-height rows, only those in view.
  */
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useId, useMemo, useRef, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useEffect, useId, useMemo, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
 import type { ConversationSummary } from '../../shared/conversation-types';
 import type { MailAddress, MessageSummary } from '../../shared/domain';
-import { formatListDate, senderLabel, subjectLabel } from '../lib/format';
+import { senderLabel, subjectLabel } from '../lib/format';
 import { Icon } from './Icon';
-import { RowSlots } from './row-slots';
+import { useListDateLabel, useVirtualRows } from './use-virtual-rows';
 import './conversation-list.css';
 
 /** Above this many rows the tree is virtualised, as the flat list is. */
 export const CONVERSATION_VIRTUALISE_ABOVE = 200;
 /** Fixed row height when virtualised (.conversation-list-virtual .message-row matches it). */
 export const CONVERSATION_ROW_HEIGHT = 58;
-const END_MARGIN = 40;
 
 /** One row of the tree: a conversation, or one of the messages of an expanded one. */
 export type ConversationRow =
@@ -64,44 +62,20 @@ export function ConversationList({ rows, selectedKey, onSelect, onToggle, onLoad
   const rowId = (key: string) => `${id}-${key.replace(/[^A-Za-z0-9_-]/g, (c) => `_${c.charCodeAt(0).toString(16)}`)}`;
   // A scan of every row: done when the rows or the selection change, never per scrolled frame.
   const selectedIndex = useMemo(() => (selectedKey === null ? -1 : rows.findIndex((row) => row.key === selectedKey)), [rows, selectedKey]);
-  const today = now ?? new Date();
-  const day = today.toDateString();
-  const dateLabels = useMemo(() => new Map<string, string>(), [day]);
-  const dateLabel = (iso: string) => {
-    let label = dateLabels.get(iso);
-    if (label === undefined) {
-      label = formatListDate(iso, today);
-      // Bounded, so scrolling far does not keep every label ever shown.
-      if (dateLabels.size >= 500) dateLabels.clear();
-      dateLabels.set(iso, label);
-    }
-    return label;
-  };
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virtual = rows.length > CONVERSATION_VIRTUALISE_ABOVE;
-  const virtualizer = useVirtualizer({
-    count: virtual ? rows.length : 0,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => CONVERSATION_ROW_HEIGHT,
-    overscan: 3,
-    initialRect: { width: 0, height: 800 },
+  const dateLabel = useListDateLabel(now);
+  const { scrollRef, virtual, virtualizer, items, slots } = useVirtualRows({
+    count: rows.length,
+    rowHeight: CONVERSATION_ROW_HEIGHT,
+    virtualiseAbove: CONVERSATION_VIRTUALISE_ABOVE,
+    onEndReached,
+    loadingMore,
   });
-  const items = virtual ? virtualizer.getVirtualItems() : [];
-  // Virtual rows are keyed by slot, so a row scrolled out is reused for one scrolled in (see RowSlots).
-  const rowSlots = useRef<RowSlots>(null);
-  rowSlots.current ??= new RowSlots();
-  const slots = virtual ? rowSlots.current.assign(items.map((item) => item.index)) : [];
-  const lastShown = items.length > 0 ? items[items.length - 1]!.index : -1;
 
   useEffect(() => {
     if (selectedKey === null || selectedIndex < 0) return;
     if (virtual) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
     else document.getElementById(rowId(selectedKey))?.scrollIntoView?.({ block: 'nearest' });
   }, [id, selectedKey, selectedIndex, virtual, virtualizer]);
-
-  useEffect(() => {
-    if (virtual && onEndReached && !loadingMore && lastShown >= rows.length - END_MARGIN) onEndReached();
-  }, [virtual, onEndReached, loadingMore, lastShown, rows.length]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
     if (rows.length === 0) return;

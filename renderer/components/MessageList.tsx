@@ -5,22 +5,17 @@
  * messages scroll as smoothly as 100. Short lists render every row, which keeps find-in-page and
  * the simplest accessibility tree where they cost nothing.
  */
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useId, useMemo, useRef, type KeyboardEvent } from 'react';
+import { memo, useEffect, useId, useMemo, type KeyboardEvent } from 'react';
 import type { MessageSummary } from '../../shared/domain';
-import { formatListDate, senderLabel, subjectLabel } from '../lib/format';
+import { senderLabel, subjectLabel } from '../lib/format';
 import { Icon } from './Icon';
-import { RowSlots } from './row-slots';
+import { useListDateLabel, useVirtualRows } from './use-virtual-rows';
 import './message-list.css';
 
 /** Above this many rows the list is virtualised. */
 export const VIRTUALISE_ABOVE = 200;
 /** Fixed row height in the virtualised list (CSS .message-list-virtual .message-row matches it). */
 export const ROW_HEIGHT = 58;
-/** Date labels kept while scrolling: a few screens' worth. */
-const DATE_LABELS_KEPT = 500;
-/** How close to the end of the loaded rows scrolling asks for more. */
-const END_MARGIN = 40;
 
 export interface MessageListProps {
   messages: readonly MessageSummary[];
@@ -40,37 +35,14 @@ export function MessageList({ messages, selectedUid, onSelect, onLoadMore, loadi
   const optionId = (uid: number) => `${id}-m${uid}`;
   // A scan of the whole list: done when the list or the selection changes, never per scrolled frame.
   const selectedIndex = useMemo(() => (selectedUid === null ? -1 : messages.findIndex((m) => m.uid === selectedUid)), [messages, selectedUid]);
-  const today = now ?? new Date();
-  const day = today.toDateString();
-  // While scrolling, the same few hundred dates come back again and again, so each is formatted
-  // once per list and day.
-  const dateLabels = useMemo(() => new Map<string, string>(), [day]);
-  const dateLabel = (iso: string) => {
-    let label = dateLabels.get(iso);
-    if (label === undefined) {
-      label = formatListDate(iso, today);
-      // Bounded: a cache that grew with every row ever scrolled past would only feed the garbage collector.
-      if (dateLabels.size >= DATE_LABELS_KEPT) dateLabels.clear();
-      dateLabels.set(iso, label);
-    }
-    return label;
-  };
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virtual = messages.length > VIRTUALISE_ABOVE;
-  const virtualizer = useVirtualizer({
-    count: virtual ? messages.length : 0,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 3,
-    // Rows to paint before the pane is measured (and where nothing can be measured, as in tests).
-    initialRect: { width: 0, height: 800 },
+  const dateLabel = useListDateLabel(now);
+  const { scrollRef, virtual, virtualizer, items, slots } = useVirtualRows({
+    count: messages.length,
+    rowHeight: ROW_HEIGHT,
+    virtualiseAbove: VIRTUALISE_ABOVE,
+    onEndReached,
+    loadingMore,
   });
-  const items = virtual ? virtualizer.getVirtualItems() : [];
-  // Virtual rows are keyed by slot, not by message, so a row scrolled out is reused for one scrolled in.
-  const rowSlots = useRef<RowSlots>(null);
-  rowSlots.current ??= new RowSlots();
-  const slots = virtual ? rowSlots.current.assign(items.map((item) => item.index)) : [];
-  const lastShown = items.length > 0 ? items[items.length - 1]!.index : -1;
 
   useEffect(() => {
     if (selectedUid === null) return;
@@ -80,10 +52,6 @@ export function MessageList({ messages, selectedUid, onSelect, onLoadMore, loadi
     }
     document.getElementById(`${id}-m${selectedUid}`)?.scrollIntoView?.({ block: 'nearest' });
   }, [id, selectedUid, selectedIndex, virtual, virtualizer]);
-
-  useEffect(() => {
-    if (virtual && onEndReached && !loadingMore && lastShown >= messages.length - END_MARGIN) onEndReached();
-  }, [virtual, onEndReached, loadingMore, lastShown, messages.length]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
     if (messages.length === 0) return;

@@ -1,0 +1,69 @@
+/**
+ * What the flat and the grouped message list share: virtualisation above a size (@tanstack/react-virtual,
+ * fixed row heights), rows keyed by slot so scrolling reuses them (RowSlots), the next page asked for
+ * near the end, and date labels formatted once per list and day. Both lists scroll 100,000 rows
+ * with this; a change here is a change to both.
+ */
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef } from 'react';
+import { formatListDate } from '../lib/format';
+import { RowSlots } from './row-slots';
+
+/** How close to the end of the loaded rows scrolling asks for more. */
+const END_MARGIN = 40;
+/** Date labels kept while scrolling: a few screens' worth. */
+const DATE_LABELS_KEPT = 500;
+
+export interface VirtualRowsOptions {
+  count: number;
+  rowHeight: number;
+  /** Above this many rows only those in view exist in the DOM. */
+  virtualiseAbove: number;
+  onEndReached?: () => void;
+  loadingMore: boolean;
+}
+
+export function useVirtualRows({ count, rowHeight, virtualiseAbove, onEndReached, loadingMore }: VirtualRowsOptions) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtual = count > virtualiseAbove;
+  const virtualizer = useVirtualizer({
+    count: virtual ? count : 0,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan: 3,
+    // Rows to paint before the pane is measured (and where nothing can be measured, as in tests).
+    initialRect: { width: 0, height: 800 },
+  });
+  const items = virtual ? virtualizer.getVirtualItems() : [];
+  // Virtual rows are keyed by slot, not by what they show, so a row scrolled out is reused for one scrolled in.
+  const rowSlots = useRef<RowSlots>(null);
+  rowSlots.current ??= new RowSlots();
+  const slots = virtual ? rowSlots.current.assign(items.map((item) => item.index)) : [];
+  const lastShown = items.length > 0 ? items[items.length - 1]!.index : -1;
+
+  useEffect(() => {
+    if (virtual && onEndReached && !loadingMore && lastShown >= count - END_MARGIN) onEndReached();
+  }, [virtual, onEndReached, loadingMore, lastShown, count]);
+
+  return { scrollRef, virtual, virtualizer, items, slots };
+}
+
+/**
+ * The list's date label for an ISO date. While scrolling, the same few hundred dates come back
+ * again and again, so each is formatted once per list and day; the cache is bounded, because one
+ * that grew with every row ever scrolled past would only feed the garbage collector.
+ */
+export function useListDateLabel(now: Date | undefined): (iso: string) => string {
+  const today = now ?? new Date();
+  const day = today.toDateString();
+  const labels = useMemo(() => new Map<string, string>(), [day]);
+  return (iso: string) => {
+    let label = labels.get(iso);
+    if (label === undefined) {
+      label = formatListDate(iso, today);
+      if (labels.size >= DATE_LABELS_KEPT) labels.clear();
+      labels.set(iso, label);
+    }
+    return label;
+  };
+}
