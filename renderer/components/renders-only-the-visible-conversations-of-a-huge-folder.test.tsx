@@ -1,19 +1,11 @@
-import { cleanup, fireEvent, render } from '@testing-library/react';
-import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { fireEvent, render } from '@testing-library/react';
+import { expect, test } from 'vitest';
 import type { ConversationSummary } from '../../shared/conversation-types';
 import { summary } from '../test/fixtures';
 import { ConversationList, conversationRows } from './ConversationList';
+import { giveListPanesAWindowHeight } from '../test/list-pane-height';
 
-// The simulated DOM has no layout: give the list's scroll pane the height a window would.
-beforeEach(() => {
-  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockImplementation(function (this: HTMLElement) {
-    return this.classList.contains('message-list-scroll') ? 700 : 0;
-  });
-});
-afterEach(() => {
-  cleanup();
-  vi.restoreAllMocks();
-});
+giveListPanesAWindowHeight();
 
 const conversations: ConversationSummary[] = Array.from({ length: 5000 }, (_, i) => ({
   id: `<t${i}@example.test>`,

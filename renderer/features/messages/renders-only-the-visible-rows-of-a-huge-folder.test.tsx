@@ -1,18 +1,10 @@
-import { cleanup, render, screen } from '@testing-library/react';
-import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { render, screen } from '@testing-library/react';
+import { expect, test } from 'vitest';
 import type { MessageSummary } from '../../../shared/domain';
 import { MessageList, VIRTUALISE_ABOVE } from '../../components/MessageList';
+import { giveListPanesAWindowHeight } from '../../test/list-pane-height';
 
-// The simulated DOM has no layout: give the list's scroll pane the height a window would.
-beforeEach(() => {
-  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockImplementation(function (this: HTMLElement) {
-    return this.classList.contains('message-list-scroll') ? 700 : 0;
-  });
-});
-afterEach(() => {
-  cleanup();
-  vi.restoreAllMocks();
-});
+giveListPanesAWindowHeight();
 
 const many = (count: number): MessageSummary[] =>
   Array.from({ length: count }, (_, i) => ({
