@@ -12,7 +12,7 @@ import { MailStore } from '../../electron/core/store/mail-store';
 import { openStoreDatabase } from '../../electron/core/store/open-database';
 import { syncFolder } from '../../electron/core/sync/sync-folder';
 import { figure, percentile, timed, type Figure } from '../figure';
-import { appSession, bareClient } from './bench-clients';
+import { appSession, bareClient } from '../../electron/core/sync/testing/imap-fixtures';
 import { likeSearch } from './like-search';
 
 export interface MailBenchSizes {

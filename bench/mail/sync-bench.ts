@@ -14,7 +14,7 @@ import { syncFolder } from '../../electron/core/sync/sync-folder';
 import type { ImapSession } from '../../electron/core/transport/imap-session';
 import { ENVELOPE_QUERY } from '../../electron/core/sync/to-stored-message';
 import { figure, timed, type Figure } from '../figure';
-import { appSession, bareClient } from './bench-clients';
+import { appSession, bareClient } from '../../electron/core/sync/testing/imap-fixtures';
 
 const ACCOUNT = 'bench';
 

@@ -1,4 +1,4 @@
-/** Sync tests' view of the real Dovecot: a session as the app makes it, and a second client to compare and meddle with. */
+/** Sync tests' (and the mail benchmarks') view of the real Dovecot: a session as the app makes it, and a second client to compare and meddle with. */
 import { ImapFlow } from 'imapflow';
 import type { MailServersInfo } from '../../../../e2e/servers/mail-servers';
 import { ImapSession } from '../../transport/imap-session';
@@ -8,8 +8,8 @@ export function appSession(servers: MailServersInfo, port = servers.imapPort): I
   return new ImapSession({ host: servers.host, port }, { user: alice.address, pass: alice.password }, { extraTrustAnchors: [servers.caCertPem] });
 }
 
-/** A plain imapflow client as another mail program would be: it changes the mailbox behind Sealmail's back. */
-export async function otherClient(servers: MailServersInfo): Promise<ImapFlow> {
+/** A plain imapflow client as alice, not yet connected: what the benchmarks measure Sealmail against. */
+export function bareClient(servers: MailServersInfo): ImapFlow {
   const client = new ImapFlow({
     host: servers.host,
     port: servers.imapPort,
@@ -19,6 +19,12 @@ export async function otherClient(servers: MailServersInfo): Promise<ImapFlow> {
     logger: false,
   });
   client.on('error', () => undefined);
+  return client;
+}
+
+/** A plain imapflow client as another mail program would be: it changes the mailbox behind Sealmail's back. */
+export async function otherClient(servers: MailServersInfo): Promise<ImapFlow> {
+  const client = bareClient(servers);
   await client.connect();
   return client;
 }
