@@ -8,8 +8,8 @@
 import { memo, useEffect, useId, useMemo, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
 import type { ConversationSummary } from '../../shared/conversation-types';
 import type { MailAddress, MessageSummary } from '../../shared/domain';
-import { senderLabel, subjectLabel } from '../lib/format';
-import { Icon } from './Icon';
+import { senderLabel } from '../lib/format';
+import { RowSubjectLine } from './RowSubjectLine';
 import { useListDateLabel, useVirtualRows } from './use-virtual-rows';
 import './conversation-list.css';
 
@@ -241,21 +241,7 @@ const ConversationItem = memo(function ConversationItem({
           {dateLabel}
         </time>
       </div>
-      <div className="message-row-bottom">
-        <span className={latest.subject.trim() ? 'message-subject' : 'message-subject message-subject-empty'}>{subjectLabel(latest.subject)}</span>
-        {conversation.hasAttachments ? (
-          <span className="message-flag" title="Has attachments">
-            <Icon name="paperclip" />
-            <span className="sr-only"> Has attachments</span>
-          </span>
-        ) : null}
-        {conversation.flagged ? (
-          <span className="message-flag message-flag-star" title="Flagged">
-            <Icon name="flagged" />
-            <span className="sr-only"> Flagged</span>
-          </span>
-        ) : null}
-      </div>
+      <RowSubjectLine subject={latest.subject} hasAttachments={conversation.hasAttachments} flagged={conversation.flagged} />
     </li>
   );
 });
@@ -285,21 +271,7 @@ const MessageItem = memo(function MessageItem({ id, row, selected, style, dateLa
           {dateLabel}
         </time>
       </div>
-      <div className="message-row-bottom">
-        <span className={message.subject.trim() ? 'message-subject' : 'message-subject message-subject-empty'}>{subjectLabel(message.subject)}</span>
-        {message.hasAttachments ? (
-          <span className="message-flag" title="Has attachments">
-            <Icon name="paperclip" />
-            <span className="sr-only"> Has attachments</span>
-          </span>
-        ) : null}
-        {message.flagged ? (
-          <span className="message-flag message-flag-star" title="Flagged">
-            <Icon name="flagged" />
-            <span className="sr-only"> Flagged</span>
-          </span>
-        ) : null}
-      </div>
+      <RowSubjectLine subject={message.subject} hasAttachments={message.hasAttachments} flagged={message.flagged} />
     </li>
   );
 });

@@ -7,8 +7,8 @@
  */
 import { memo, useEffect, useId, useMemo, type KeyboardEvent } from 'react';
 import type { MessageSummary } from '../../shared/domain';
-import { senderLabel, subjectLabel } from '../lib/format';
-import { Icon } from './Icon';
+import { senderLabel } from '../lib/format';
+import { RowSubjectLine } from './RowSubjectLine';
 import { useListDateLabel, useVirtualRows } from './use-virtual-rows';
 import './message-list.css';
 
@@ -146,17 +146,7 @@ const MessageRow = memo(function MessageRow({ id, message, selected, posInSet, s
           {dateLabel}
         </time>
       </div>
-      <div className="message-row-bottom">
-        <span className={(message.subject ?? '').trim() ? 'message-subject' : 'message-subject message-subject-empty'}>{subjectLabel(message.subject)}</span>
-        <span className="message-flag" title="Has attachments" hidden={!message.hasAttachments}>
-          <Icon name="paperclip" />
-          <span className="sr-only"> Has attachments</span>
-        </span>
-        <span className="message-flag message-flag-star" title="Flagged" hidden={!message.flagged}>
-          <Icon name="flagged" />
-          <span className="sr-only"> Flagged</span>
-        </span>
-      </div>
+      <RowSubjectLine subject={message.subject} hasAttachments={message.hasAttachments} flagged={message.flagged} />
     </li>
   );
 });
