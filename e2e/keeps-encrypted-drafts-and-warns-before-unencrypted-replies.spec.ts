@@ -16,6 +16,7 @@ import { textEntity, withMessageHeaders } from '../electron/core/smime/mime/comp
 import { TestPki, type TestIdentity } from '../electron/core/smime/testing/test-pki';
 import { readServersInfo } from './servers/mail-servers';
 import { appendMessages, sourceOf, withClient } from './support/mailbox';
+import { importCertificateThroughManager } from './support/certificates';
 import { startDevWeb, type DevWeb } from './support/dev-web';
 import { openAsAlice } from './support/sign-in';
 
@@ -73,17 +74,7 @@ function draftsWith(subject: string): Promise<number> {
 
 test('a draft written with Encrypt on is stored encrypted, continued from Drafts and deleted on Discard', async ({ page }) => {
   await openAsAlice(page, servers, url);
-  await page.getByRole('button', { name: 'Certificates' }).click();
-  const manager = page.getByRole('dialog', { name: 'Certificates' });
-  await manager.getByLabel('Keystore passphrase').fill('a long passphrase');
-  await manager.getByLabel('Repeat the passphrase').fill('a long passphrase');
-  await manager.getByRole('button', { name: 'Create keystore' }).click();
-  await manager.getByLabel('Certificate file (.p12, .pfx)').setInputFiles(p12Path);
-  await manager.getByLabel('File password').fill('p12 secret');
-  await manager.getByRole('button', { name: 'Import' }).click();
-  await expect(manager.getByRole('status')).toContainText(`Imported ${alice.address}`);
-  await page.keyboard.press('Escape');
-  await expect(manager).toBeHidden();
+  await importCertificateThroughManager(page, p12Path, alice.address);
 
   await page.getByRole('button', { name: 'Compose' }).click();
   const composer = page.getByRole('dialog', { name: 'New message' });

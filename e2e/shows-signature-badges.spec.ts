@@ -16,6 +16,7 @@ import { textEntity, withMessageHeaders } from '../electron/core/smime/mime/comp
 import { signEntity } from '../electron/core/smime/sign-entity';
 import { openssl, TestPki, type TestCa, type TestIdentity } from '../electron/core/smime/testing/test-pki';
 import { readServersInfo } from './servers/mail-servers';
+import { importCertificateThroughManager } from './support/certificates';
 import { startDevWeb, type DevWeb } from './support/dev-web';
 import { openAsAlice } from './support/sign-in';
 import { appendMessages, sourceOf } from './support/mailbox';
@@ -102,17 +103,7 @@ test('with her certificate imported, alice sends bob a message signed and encryp
   const list = page.getByRole('listbox', { name: 'Messages' });
   await expect(list).toBeVisible();
 
-  await page.getByRole('button', { name: 'Certificates' }).click();
-  const manager = page.getByRole('dialog', { name: 'Certificates' });
-  await manager.getByLabel('Keystore passphrase').fill('a long passphrase');
-  await manager.getByLabel('Repeat the passphrase').fill('a long passphrase');
-  await manager.getByRole('button', { name: 'Create keystore' }).click();
-  await manager.getByLabel('Certificate file (.p12, .pfx)').setInputFiles(p12Path);
-  await manager.getByLabel('File password').fill('p12 secret');
-  await manager.getByRole('button', { name: 'Import' }).click();
-  await expect(manager.getByRole('status')).toContainText(`Imported ${alice.address}`);
-  await page.keyboard.press('Escape');
-  await expect(manager).toBeHidden();
+  await importCertificateThroughManager(page, p12Path, alice.address);
 
   // Reading bob's validly signed message now stores his certificate in alice's keystore.
   const reader = page.getByRole('region', { name: 'Message' });
