@@ -4,13 +4,18 @@
  * in order; after a failure every later batch is refused with it, so the store never holds a batch
  * committed past one that failed (a resumed sync fills in from the first gap).
  */
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { MailStore } from './mail-store';
 import { connectStore } from './open-database';
 import { toFailure, type WriterFailure, type WriterReply, type WriterRequest } from './writer-protocol';
 
+/** Well below the app's own threads, yet not the idle class: a busy desktop still lets it finish. */
+const WRITER_NICENESS = 10;
+
 const port = parentPort;
 if (!port) throw new Error('store-writer-worker runs only as a worker thread');
+yieldToTheApp();
 const reply = (message: WriterReply) => port.postMessage(message);
 
 let store: MailStore | null = null;
@@ -44,3 +49,18 @@ port.on('message', (request: WriterRequest) => {
     reply({ id: request.id, failure: failed });
   }
 });
+
+/**
+ * Lowers this thread's priority, so that the main thread (which parses the FETCH the writer is
+ * fed from) and the mail server on the same machine get the CPU first; the writer catches up in
+ * their pauses. Only on Linux, where the nice value belongs to a thread and pid 0 means the calling
+ * thread (setpriority(2), NOTES); on macOS and Windows it would slow the whole app instead.
+ */
+function yieldToTheApp(): void {
+  if (process.platform !== 'linux') return;
+  try {
+    setPriority(WRITER_NICENESS);
+  } catch {
+    // A sandbox may forbid it; the writer then simply competes as an equal.
+  }
+}

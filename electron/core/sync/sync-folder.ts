@@ -4,8 +4,9 @@
  * - unchanged: STATUS (or, with QRESYNC, the SELECT below) shows the same UIDVALIDITY,
  *   HIGHESTMODSEQ, UIDNEXT and count; nothing else is sent, so an idle folder costs one round trip
  *   whatever its size;
- * - first sync (or a resumed one): UID SEARCH ALL, then envelopes streamed newest first in chunks,
- *   each committed in one transaction, so an interrupted sync keeps what it had and resumes;
+ * - first sync: its SELECT tells the folder's state, then envelopes are streamed newest first in
+ *   chunks of sequence numbers, committed a batch at a time, so an interrupted sync keeps what it had;
+ * - a resumed first sync: UID SEARCH ALL, then only the UIDs the store lacks, the same way;
  * - incremental with QRESYNC (RFC 7162 §3.2.5): one SELECT … (QRESYNC (uidvalidity modseq)) brings
  *   the flags changed and the UIDs expunged (VANISHED (EARLIER)) since the last sync, then new UIDs
  *   are fetched whole: the cost follows the number of changes, deletions included;
@@ -74,6 +75,13 @@ export async function syncFolder(
 ): Promise<SyncReport> {
   store.ensureFolder(accountId, path);
   const state = store.syncState(accountId, path);
+  const writer = options.writer ?? 'auto';
+  // Nothing stored yet: the SELECT that the fetch needs anyway tells the folder's state.
+  if (!state?.synced && store.count(accountId, path) === 0) {
+    const server = await access.withMailbox(path, async (client) => selectedState(client));
+    const report = await firstSync(access, store, accountId, path, server, listener, writer, newestFirstBySequence(server.messages));
+    return { ...report, kind: 'initial' };
+  }
   // A folder synced before, on a server with QRESYNC: its SELECT tells both its state and its changes.
   const selected = state?.synced && state.uidValidity !== null && state.highestModseq !== null
     ? await qresyncSelect(access, path, state.uidValidity, state.highestModseq)
@@ -81,7 +89,7 @@ export async function syncFolder(
   // Otherwise STATUS, under the mailbox lock: readStatus closes the mailbox, which must not pull it
   // from under a message being opened at the same moment ('No mailbox selected'); the next lock reselects it.
   const server = selected?.changes ? selected.server : await access.withMailbox(path, (client) => readStatus(client, path));
-  const report = await syncFrom(access, store, accountId, path, server, listener, selected?.changes ?? null, options.writer ?? 'auto');
+  const report = await syncFrom(access, store, accountId, path, server, listener, selected?.changes ?? null, writer);
   // Keeping the folder selected lets the server push its changes while idle (IDLE, RFC 2177); no
   // command is sent when the sync left it selected.
   await access.withMailbox(path, async () => undefined);
@@ -107,8 +115,78 @@ async function syncFrom(
 
   const resync = state?.uidValidity != null && state.uidValidity !== server.uidValidity;
   if (resync) store.clearFolder(accountId, path);
-  const report = await firstSync(access, store, accountId, path, server, listener, writerKind);
+  // Not awaited here: the writer thread starts while the server searches.
+  const plan = resync ? newestFirstBySequence(server.messages) : missingByUid(access, store, accountId, path);
+  const report = await firstSync(access, store, accountId, path, server, listener, writerKind, plan);
   return { ...report, kind: resync ? 'resync' : 'initial' };
+}
+
+/** The folder's state from the SELECT (or EXAMINE) its lock has just made. */
+function selectedState(client: ImapFlow): ServerState {
+  const mailbox = client.mailbox;
+  if (!mailbox || mailbox.uidValidity === undefined || mailbox.uidNext === undefined) {
+    throw new Error(`the server gave no UIDVALIDITY or UIDNEXT for ${mailbox ? mailbox.path : 'the folder'}`);
+  }
+  return {
+    uidValidity: Number(mailbox.uidValidity),
+    highestModseq: mailbox.highestModseq !== undefined ? mailbox.highestModseq.toString() : null,
+    uidNext: mailbox.uidNext,
+    messages: mailbox.exists,
+  };
+}
+
+/** What a first sync fetches, in chunks, newest first; and what it does first to the stored messages. */
+interface FetchPlan {
+  total: number;
+  /** Messages already stored whose flags may have changed since (a resumed sync). */
+  kept: number[];
+  removed: number;
+  /** Each chunk's set as the server names it now (its lock held): sequence numbers or UIDs. */
+  chunks: { size: number; set: (client: ImapFlow) => string | null; uid: boolean }[];
+}
+
+const chunkSizes = (count: number): number[] => {
+  const sizes: number[] = [];
+  for (let left = count; left > 0; left -= sizes.at(-1)!) sizes.push(Math.min(left, sizes.length === 0 ? FIRST_CHUNK : CHUNK));
+  return sizes;
+};
+
+/**
+ * A folder with nothing stored: sequence ranges from the top down, without a UID SEARCH of the
+ * whole folder first. Each range ends just below the last one fetched (and within the messages
+ * the session knows now). Expunges only ever lower a message's number, so a message not yet
+ * fetched stays below that line; one already fetched may slide under it and come twice (stored
+ * once). Mail arriving meanwhile is above the UIDNEXT recorded, for the next sync.
+ */
+function newestFirstBySequence(messages: number): FetchPlan {
+  let below = messages + 1;
+  const chunks = chunkSizes(messages).map((size) => ({
+    size,
+    uid: false,
+    set: (client: ImapFlow) => {
+      const top = Math.min(below - 1, client.mailbox ? client.mailbox.exists : 0);
+      below = Math.max(1, top - size + 1);
+      return top < 1 ? null : `${below}:${top}`;
+    },
+  }));
+  return { total: messages, kept: [], removed: 0, chunks };
+}
+
+/** A first sync that was cut short: the UIDs the store lacks (newest first), after dropping those the server no longer has. */
+async function missingByUid(access: MailboxAccess, store: MailStore, accountId: string, path: string): Promise<FetchPlan> {
+  const serverUids = await access.withMailbox(path, async (client) => (await client.search({ all: true }, { uid: true })) || []);
+  const onServer = new Set(serverUids);
+  const stored = store.uids(accountId, path);
+  const gone = stored.filter((uid) => !onServer.has(uid));
+  store.removeMessages(accountId, path, gone);
+  const have = new Set(stored);
+  const missing = serverUids.filter((uid) => !have.has(uid)).sort((a, b) => b - a);
+  let start = 0;
+  const chunks = chunkSizes(missing.length).map((size) => {
+    const uids = missing.slice(start, (start += size));
+    return { size, uid: true, set: () => toUidSet(uids) };
+  });
+  return { total: serverUids.length, kept: stored.filter((uid) => onServer.has(uid)), removed: gone.length, chunks };
 }
 
 async function readStatus(client: ImapFlow, path: string): Promise<ServerState> {
@@ -140,28 +218,23 @@ async function firstSync(
   server: ServerState,
   listener: SyncListener,
   writerKind: WriterKind,
+  plan: FetchPlan | Promise<FetchPlan>,
 ): Promise<Omit<SyncReport, 'kind'>> {
   // Not marked synced until the end: a sync cut short resumes from what was committed.
   store.setSyncState(accountId, path, { uidValidity: server.uidValidity, highestModseq: null, uidNext: null, synced: false });
-  // The writer thread starts while the server searches; a small folder is written inline before it would be up.
+  // The writer thread starts while the server answers; a small folder is written inline before it would be up.
   const writer = openBatchWriter(store, writerKind === 'auto' && server.messages < THREAD_FROM ? 'inline' : writerKind);
   try {
-    const serverUids = await access.withMailbox(path, async (client) => (await client.search({ all: true }, { uid: true })) || []);
-    const onServer = new Set(serverUids);
-    const stored = store.uids(accountId, path);
-    const gone = stored.filter((uid) => !onServer.has(uid));
-    store.removeMessages(accountId, path, gone);
-    const have = new Set(stored);
-    const missing = serverUids.filter((uid) => !have.has(uid)).sort((a, b) => b - a);
-
-    const total = serverUids.length;
-    let done = total - missing.length;
+    const { total, kept, removed, chunks } = await plan;
+    let done = kept.length;
+    let fetched = 0;
     listener.progress?.(done, total);
     // Batches go to the writer without waiting, at most IN_FLIGHT at a time; progress and `stored`
     // follow its confirmations, so the list only announces what it can read.
     const inFlight: Promise<void>[] = [];
     const send = async (batch: StoredMessage[], index: boolean) => {
       if (batch.length === 0) return;
+      fetched += batch.length;
       const committed = writer.put(accountId, path, batch, { index }).then(() => {
         done += batch.length;
         listener.progress?.(done, total);
@@ -172,16 +245,15 @@ async function firstSync(
       inFlight.push(committed);
       while (inFlight.length >= IN_FLIGHT) await inFlight.shift();
     };
-    for (let start = 0; start < missing.length; ) {
-      const size = start === 0 ? FIRST_CHUNK : CHUNK;
-      const chunk = missing.slice(start, start + size);
-      start += size;
+    for (const [i, chunk] of chunks.entries()) {
       // The newest chunk is indexed at once so search works straight away; the rest in one go at the end.
-      const index = start <= FIRST_CHUNK;
+      const index = i === 0;
       await access.withMailbox(path, async (client) => {
+        const set = chunk.set(client);
+        if (set === null) return;
         // Committing while the FETCH streams lets the server produce the next envelopes meanwhile.
         let batch: StoredMessage[] = [];
-        for await (const message of client.fetch(toUidSet(chunk), ENVELOPE_QUERY, { uid: true })) {
+        for await (const message of client.fetch(set, ENVELOPE_QUERY, { uid: chunk.uid })) {
           batch.push(toStoredMessage(message));
           if (batch.length >= BATCH) {
             await send(batch, index);
@@ -194,10 +266,9 @@ async function firstSync(
     for (const committed of inFlight.splice(0)) await committed;
     await writer.indexPending();
     // Messages kept from an interrupted sync may have changed flags since: refresh them (flags only).
-    let flagChanges = 0;
-    if (have.size > 0) flagChanges = await refreshFlags(access, store, accountId, path, toUidSet([...have].filter((uid) => onServer.has(uid))), null);
+    const flagChanges = kept.length > 0 ? await refreshFlags(access, store, accountId, path, toUidSet(kept), null) : 0;
     store.setSyncState(accountId, path, { uidValidity: server.uidValidity, highestModseq: server.highestModseq, uidNext: server.uidNext, synced: true });
-    return { fetched: missing.length, flagChanges, removed: gone.length };
+    return { fetched, flagChanges, removed };
   } finally {
     // Waits for what the writer was given, so no batch is committed after the sync has returned.
     await writer.close();

@@ -1,7 +1,7 @@
 /**
  * A script for scripted-server.ts that plays an IMAP server with one folder, CONDSTORE (RFC 7162
  * §3.1) but no QRESYNC: far enough for imapflow and syncFolder (LOGIN, ENABLE, LIST, STATUS, SELECT,
- * CLOSE, UID SEARCH, UID FETCH with CHANGEDSINCE, IDLE). The folder is plain data the test changes
+ * CLOSE, UID SEARCH, FETCH, UID FETCH with CHANGEDSINCE, IDLE). The folder is plain data the test changes
  * between syncs, as another client would on a real server.
  */
 import type { ScriptOptions } from '../../testing/scripted-server';
@@ -45,13 +45,14 @@ export function condstoreOnlyScript(folder: FakeFolder, tls: ScriptOptions['tls'
   let idleTag: string | null = null;
   const quoted = `"${folder.path}"`;
 
-  const inSet = (set: string): ((uid: number) => boolean) => {
-    const max = Math.max(folder.uidNext - 1, ...folder.messages.map((m) => m.uid));
+  /** Members of a set of UIDs, or of sequence numbers when `highest` (the number of messages) is given. */
+  const inSet = (set: string, highest?: number): ((n: number) => boolean) => {
+    const max = highest ?? Math.max(folder.uidNext - 1, ...folder.messages.map((m) => m.uid));
     const ranges = set.split(',').map((part) => {
       const [a, b = a] = part.split(':').map((n) => (n === '*' ? max : Number(n)));
       return [Math.min(a!, b!), Math.max(a!, b!)] as const;
     });
-    return (uid) => ranges.some(([lo, hi]) => uid >= lo && uid <= hi);
+    return (n) => ranges.some(([lo, hi]) => n >= lo && n <= hi);
   };
 
   const fetchLine = (message: FakeMessage, seq: number, full: boolean): string => {
@@ -104,6 +105,11 @@ export function condstoreOnlyScript(folder: FakeFolder, tls: ScriptOptions['tls'
           .filter(({ message }) => wanted(message.uid) && (!changedSince || message.modseq > Number(changedSince[1])))
           .map(({ message, seq }) => fetchLine(message, seq, full));
         return `${lines.join('')}${tag} OK fetched\r\n`;
+      }
+      if (upper.startsWith('FETCH')) {
+        const wanted = inSet(words[1] ?? '', folder.messages.length);
+        const lines = folder.messages.map((message, i) => ({ message, seq: i + 1 })).filter(({ seq }) => wanted(seq));
+        return `${lines.map(({ message, seq }) => fetchLine(message, seq, upper.includes('ENVELOPE'))).join('')}${tag} OK fetched\r\n`;
       }
       if (upper.startsWith('IDLE')) {
         idleTag = tag ?? null;
