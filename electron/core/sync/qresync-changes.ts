@@ -32,7 +32,8 @@ export interface QresyncSelect {
  * then reads STATUS and falls back to CHANGEDSINCE and count reconciliation.
  */
 export async function qresyncSelect(access: MailboxAccess, path: string, uidValidity: number, modseq: string): Promise<QresyncSelect | null> {
-  return access.run(async (client) => {
+  // The VANISHED and FETCH answers are this sync's to apply; as change events they would start another sync.
+  const select = () => access.run(async (client) => {
     if (!client.enabled.has('QRESYNC')) return null;
     const options = { uidValidity: BigInt(uidValidity), changedSince: BigInt(modseq) };
     const expunged: ExpungeEvent[] = [];
@@ -78,6 +79,7 @@ export async function qresyncSelect(access: MailboxAccess, path: string, uidVali
       client.off('flags', onFlags);
     }
   });
+  return access.quietly ? access.quietly(path, select) : select();
 }
 
 /** imapflow marks a SELECT whose QRESYNC parameters the server accepted (same UIDVALIDITY, modseqs kept). */

@@ -28,6 +28,11 @@ import { toUidSet } from './uid-set';
 export interface MailboxAccess {
   run<T>(work: (client: ImapFlow) => Promise<T>): Promise<T>;
   withMailbox<T>(path: string, work: (client: ImapFlow) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` without telling the change listeners what the server says about `path` meanwhile:
+   * the caller reads those answers itself (a QRESYNC SELECT), and a sync must not wake itself.
+   */
+  quietly?<T>(path: string, work: () => Promise<T>): Promise<T>;
 }
 
 export interface SyncListener {

@@ -15,6 +15,8 @@ export class ImapSession {
   private client: ImapFlow | null = null;
   private connecting: Promise<ImapFlow> | null = null;
   private readonly changeListeners = new Set<MailboxChangeListener>();
+  /** Folders whose server answers a caller is reading itself (see `quietly`), with how many such calls run. */
+  private readonly quiet = new Map<string, number>();
 
   constructor(
     private readonly endpoint: ServerEndpoint,
@@ -38,6 +40,18 @@ export class ImapSession {
   onMailboxChange(listener: MailboxChangeListener): () => void {
     this.changeListeners.add(listener);
     return () => this.changeListeners.delete(listener);
+  }
+
+  /** Runs `work` while changes the server reports for `path` reach no listener: the caller reads them itself. */
+  async quietly<T>(path: string, work: () => Promise<T>): Promise<T> {
+    this.quiet.set(path, (this.quiet.get(path) ?? 0) + 1);
+    try {
+      return await work();
+    } finally {
+      const left = this.quiet.get(path)! - 1;
+      if (left > 0) this.quiet.set(path, left);
+      else this.quiet.delete(path);
+    }
   }
 
   /** Runs `work` with the connection, translating failures into SealmailErrors. */
@@ -98,6 +112,7 @@ export class ImapSession {
   }
 
   private emitChange(path: string): void {
+    if (this.quiet.has(path)) return;
     for (const listener of this.changeListeners) listener(path);
   }
 }
