@@ -1,4 +1,4 @@
-/** The sync suite as `npm run bench` runs it (`--only sync`): a 50,000-message folder synced 3 times, or a tiny one once with --small. */
+/** The sync suite as `npm run bench` runs it (`--only sync`): a 50,000-message folder synced 5 times, or a tiny one once with --small. */
 import type { BenchSuite } from '../figure';
 import { benchServers } from './bench-servers';
 import { runSyncBench } from './sync-bench';
@@ -8,7 +8,7 @@ export const syncSuite: BenchSuite = {
   async run({ small, log }) {
     const { servers, stop } = await benchServers();
     try {
-      return await runSyncBench(servers, small ? 300 : 50_000, small ? 1 : 3, log);
+      return await runSyncBench(servers, small ? 300 : 50_000, small ? 1 : 5, log);
     } finally {
       await stop();
     }
