@@ -5,12 +5,11 @@
  * again (no UID SEARCH ALL, no UID FETCH over the folder, not even a STATUS first). The conversation is read from imapflow's
  * log, so the test proves how the sync learnt of the deletions, not only that it did.
  */
-import Database from 'better-sqlite3';
 import type { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { seedGeneratedFolder } from '../../../e2e/servers/seed-generated';
-import { MailStore } from '../store/mail-store';
-import { migrate } from '../store/migrations';
+import type { MailStore } from '../store/mail-store';
+import { memoryStore } from '../store/testing/memory-store';
 import { syncFolder } from './sync-folder';
 import { loggedAccess, type LoggedAccess } from './testing/logged-access';
 import { otherClient, plainMessage, serverFlags } from './testing/imap-fixtures';
@@ -25,9 +24,7 @@ beforeAll(async () => {
   await seedGeneratedFolder(servers, folder, 400, { seed: 31 });
   access = await loggedAccess(servers);
   other = await otherClient(servers);
-  const db = new Database(':memory:');
-  migrate(db);
-  store = new MailStore(db);
+  store = memoryStore();
 });
 
 afterAll(async () => {

@@ -3,12 +3,10 @@
  * apply; the session must not also pass them on as "the server changed this folder", which would
  * start one more sync right after every sync. A change made elsewhere afterwards still arrives.
  */
-import Database from 'better-sqlite3';
 import type { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { seedGeneratedFolder } from '../../../e2e/servers/seed-generated';
-import { MailStore } from '../store/mail-store';
-import { migrate } from '../store/migrations';
+import { memoryStore } from '../store/testing/memory-store';
 import type { ImapSession } from '../transport/imap-session';
 import { syncFolder } from './sync-folder';
 import { appSession, otherClient } from './testing/imap-fixtures';
@@ -40,9 +38,7 @@ async function elsewhere(work: (client: ImapFlow) => Promise<unknown>): Promise<
 }
 
 test('a QRESYNC sync applies the changes it is told of without announcing them as new; a later change elsewhere is announced', async () => {
-  const db = new Database(':memory:');
-  migrate(db);
-  const store = new MailStore(db);
+  const store = memoryStore();
   const announced: string[] = [];
   session.onMailboxChange((path) => announced.push(path));
   await syncFolder(session, store, 'acc', folder);
@@ -61,5 +57,5 @@ test('a QRESYNC sync applies the changes it is told of without announcing them a
   await elsewhere((client) => client.messageFlagsAdd('9', ['\\Flagged'], { uid: true }));
   await session.withMailbox(folder, (client) => client.noop());
   expect(announced).toContain(folder);
-  db.close();
+  store.close();
 });

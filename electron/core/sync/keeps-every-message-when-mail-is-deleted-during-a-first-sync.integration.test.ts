@@ -4,12 +4,10 @@
  * nothing still on the server is missed, nothing is stored twice, and the next sync ends equal to
  * the server.
  */
-import Database from 'better-sqlite3';
 import type { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { seedGeneratedFolder } from '../../../e2e/servers/seed-generated';
-import { MailStore } from '../store/mail-store';
-import { migrate } from '../store/migrations';
+import { memoryStore } from '../store/testing/memory-store';
 import type { ImapSession } from '../transport/imap-session';
 import { syncFolder, type MailboxAccess } from './sync-folder';
 import { appSession, otherClient, plainMessage, serverFlags } from './testing/imap-fixtures';
@@ -46,9 +44,7 @@ function meddlingAccess(call: number, meddle: (client: ImapFlow) => Promise<void
 }
 
 test('mail deleted and delivered elsewhere between two chunks: every message is stored once, and the next sync matches the server', async () => {
-  const db = new Database(':memory:');
-  migrate(db);
-  const store = new MailStore(db);
+  const store = memoryStore();
   const deleted = [100, 101, 102, 450, 451];
   // Call 1 selects the folder, call 2 fetches the newest chunk, call 3 the rest.
   const access = meddlingAccess(3, async (client) => {
@@ -75,5 +71,5 @@ test('mail deleted and delivered elsewhere between two chunks: every message is 
   await syncFolder(session, store, 'acc', folder);
   expect(store.flagList('acc', folder)).toEqual(await serverFlags(other, folder));
   expect(store.count('acc', folder)).toBe(596);
-  db.close();
+  store.close();
 });

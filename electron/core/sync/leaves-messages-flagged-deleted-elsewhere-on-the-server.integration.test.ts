@@ -3,12 +3,11 @@
  * deleted" mode). Sealmail's syncs must not expunge it on that program's behalf: reading a folder's
  * status deselects it without CLOSE's expunge (RFC 3501 §6.4.2).
  */
-import Database from 'better-sqlite3';
 import type { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { seedGeneratedFolder } from '../../../e2e/servers/seed-generated';
-import { MailStore } from '../store/mail-store';
-import { migrate } from '../store/migrations';
+import type { MailStore } from '../store/mail-store';
+import { memoryStore } from '../store/testing/memory-store';
 import type { ImapSession } from '../transport/imap-session';
 import { syncFolder } from './sync-folder';
 import { appSession, otherClient, serverFlags } from './testing/imap-fixtures';
@@ -23,9 +22,7 @@ beforeAll(async () => {
   await seedGeneratedFolder(servers, folder, 20, { seed: 41 });
   session = appSession(servers);
   other = await otherClient(servers);
-  const db = new Database(':memory:');
-  migrate(db);
-  store = new MailStore(db);
+  store = memoryStore();
 });
 
 afterAll(async () => {

@@ -3,10 +3,9 @@
  * app's own IMAP session): Sealmail never asks it for QRESYNC, and deletions made elsewhere are
  * still found, by the count that no longer adds up and the UID list compared then.
  */
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { MailStore } from '../store/mail-store';
-import { migrate } from '../store/migrations';
+import type { MailStore } from '../store/mail-store';
+import { memoryStore } from '../store/testing/memory-store';
 import { startScriptedServer, type ScriptedServer } from '../testing/scripted-server';
 import { makeTestAuthority } from '../testing/test-certificates';
 import { ImapSession } from '../transport/imap-session';
@@ -22,9 +21,7 @@ let store: MailStore;
 beforeAll(async () => {
   server = await startScriptedServer(condstoreOnlyScript(folder, authority.issue()));
   session = new ImapSession({ host: '127.0.0.1', port: server.port }, { user: 'alice', pass: 'secret' }, { extraTrustAnchors: [authority.caPem] });
-  const db = new Database(':memory:');
-  migrate(db);
-  store = new MailStore(db);
+  store = memoryStore();
 });
 
 afterAll(async () => {

@@ -3,13 +3,12 @@
  * on 127.0.0.1); each time the sync is simply run again. In the end the store holds exactly what
  * the server holds: no message twice, none missing, every flag right.
  */
-import Database from 'better-sqlite3';
 import type { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { SealmailError } from '../../../shared/errors';
 import { seedGeneratedFolder } from '../../../e2e/servers/seed-generated';
-import { MailStore } from '../store/mail-store';
-import { migrate } from '../store/migrations';
+import type { MailStore } from '../store/mail-store';
+import { memoryStore } from '../store/testing/memory-store';
 import type { ImapSession } from '../transport/imap-session';
 import { syncFolder } from './sync-folder';
 import { startCuttableProxy, type CuttableProxy } from './testing/cuttable-proxy';
@@ -36,9 +35,7 @@ beforeAll(async () => {
   proxy = await startCuttableProxy(servers.imapPort);
   session = appSession(servers, proxy.port);
   other = await otherClient(servers);
-  const db = new Database(':memory:');
-  migrate(db);
-  store = new MailStore(db);
+  store = memoryStore();
 });
 
 afterAll(async () => {

@@ -3,12 +3,11 @@
  * fetches only what changed (new mail, flags changed elsewhere, expunges); a folder recreated with
  * a new UIDVALIDITY is synced afresh. After each, the store holds exactly what the server holds.
  */
-import Database from 'better-sqlite3';
 import type { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { seedGeneratedFolder } from '../../../e2e/servers/seed-generated';
-import { MailStore } from '../store/mail-store';
-import { migrate } from '../store/migrations';
+import type { MailStore } from '../store/mail-store';
+import { memoryStore } from '../store/testing/memory-store';
 import { storedMessage } from '../store/testing/sample-messages';
 import type { ImapSession } from '../transport/imap-session';
 import { retryWhenDropped } from './retry-when-dropped';
@@ -25,9 +24,7 @@ beforeAll(async () => {
   await seedGeneratedFolder(servers, folder, 1200, { seed: 11 });
   session = appSession(servers);
   other = await otherClient(servers);
-  const db = new Database(':memory:');
-  migrate(db);
-  store = new MailStore(db);
+  store = memoryStore();
 });
 
 afterAll(async () => {
