@@ -5,42 +5,28 @@
  * again (no UID SEARCH ALL, no UID FETCH over the folder, not even a STATUS first). The conversation is read from imapflow's
  * log, so the test proves how the sync learnt of the deletions, not only that it did.
  */
-import type { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { seedGeneratedFolder } from '../../../e2e/servers/seed-generated';
 import type { MailStore } from '../store/mail-store';
 import { memoryStore } from '../store/testing/memory-store';
+import { seededFolder } from './testing/seeded-folder';
 import { syncFolder } from './sync-folder';
 import { loggedAccess, type LoggedAccess } from './testing/logged-access';
-import { otherClient, plainMessage, serverFlags } from './testing/imap-fixtures';
+import { plainMessage, serverFlags } from './testing/imap-fixtures';
 
 const servers = inject('mailServers');
-const folder = `SyncVanished${process.pid}`;
+const seeded = seededFolder('SyncVanished', 400, 31);
+const folder = seeded.path;
 let access: LoggedAccess;
-let other: ImapFlow;
 let store: MailStore;
 
 beforeAll(async () => {
-  await seedGeneratedFolder(servers, folder, 400, { seed: 31 });
   access = await loggedAccess(servers);
-  other = await otherClient(servers);
   store = memoryStore();
 });
 
 afterAll(async () => {
   await access.close();
-  await other.mailboxDelete(folder).catch(() => undefined);
-  await other.logout();
 });
-
-async function elsewhere(work: (client: ImapFlow) => Promise<unknown>): Promise<void> {
-  const lock = await other.getMailboxLock(folder);
-  try {
-    await work(other);
-  } finally {
-    lock.release();
-  }
-}
 
 /** Commands that cost the folder's size: listing every UID, or fetching over the whole range. */
 const wholeFolderCommands = (sent: string[]) => sent.filter((line) => /UID SEARCH ALL/i.test(line) || /UID FETCH 1:\d+ /i.test(line));
@@ -49,8 +35,8 @@ test('a deletion made by another client is applied by the next sync from VANISHE
   expect((await syncFolder(access, store, 'acc', folder)).kind).toBe('initial');
   const state = store.syncState('acc', folder)!;
 
-  await elsewhere((client) => client.messageDelete('17,200:202', { uid: true }));
-  await elsewhere((client) => client.messageFlagsAdd('5', ['\\Flagged'], { uid: true }));
+  await seeded.elsewhere((client) => client.messageDelete('17,200:202', { uid: true }));
+  await seeded.elsewhere((client) => client.messageFlagsAdd('5', ['\\Flagged'], { uid: true }));
   access.clearLog();
 
   const report = await syncFolder(access, store, 'acc', folder);
@@ -58,7 +44,7 @@ test('a deletion made by another client is applied by the next sync from VANISHE
   expect(store.uids('acc', folder)).not.toContain(17);
   expect(store.uids('acc', folder)).not.toContain(201);
   expect(store.flags('acc', folder, 5)).toEqual({ seen: expect.any(Boolean), flagged: true });
-  expect(store.flagList('acc', folder)).toEqual(await serverFlags(other, folder));
+  expect(store.flagList('acc', folder)).toEqual(await serverFlags(seeded.other, folder));
 
   const sent = access.sent();
   const qresyncSelect = new RegExp(`SELECT "?${folder}"? \\(QRESYNC \\(${state.uidValidity} ${state.highestModseq}\\)\\)`, 'i');
@@ -69,13 +55,13 @@ test('a deletion made by another client is applied by the next sync from VANISHE
 });
 
 test('new mail and deletions in the same interval: the new message is fetched alone, the deleted ones removed', async () => {
-  await elsewhere((client) => client.messageDelete('1:3', { uid: true }));
-  await other.append(folder, plainMessage('Arrived while deleting'), []);
+  await seeded.elsewhere((client) => client.messageDelete('1:3', { uid: true }));
+  await seeded.other.append(folder, plainMessage('Arrived while deleting'), []);
   access.clearLog();
 
   const report = await syncFolder(access, store, 'acc', folder);
   expect(report).toMatchObject({ kind: 'incremental', removed: 3, fetched: 1 });
-  expect(store.flagList('acc', folder)).toEqual(await serverFlags(other, folder));
+  expect(store.flagList('acc', folder)).toEqual(await serverFlags(seeded.other, folder));
   expect(store.page('acc', folder, 0, 1).messages[0]!.subject).toBe('Arrived while deleting');
   expect(wholeFolderCommands(access.sent())).toEqual([]);
 

@@ -3,22 +3,19 @@
  * on 127.0.0.1); each time the sync is simply run again. In the end the store holds exactly what
  * the server holds: no message twice, none missing, every flag right.
  */
-import type { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { SealmailError } from '../../../shared/errors';
-import { seedGeneratedFolder } from '../../../e2e/servers/seed-generated';
 import type { MailStore } from '../store/mail-store';
 import { memoryStore } from '../store/testing/memory-store';
-import type { ImapSession } from '../transport/imap-session';
+import { seededFolder } from './testing/seeded-folder';
 import { syncFolder } from './sync-folder';
 import { startCuttableProxy, type CuttableProxy } from './testing/cuttable-proxy';
-import { appSession, otherClient, serverFlags } from './testing/imap-fixtures';
+import { serverFlags } from './testing/imap-fixtures';
 
 const servers = inject('mailServers');
-const folder = `SyncCut${process.pid}`;
+const seeded = seededFolder('SyncCut', 3000, 23, { port: () => proxy.port });
+const folder = seeded.path;
 let proxy: CuttableProxy;
-let session: ImapSession;
-let other: ImapFlow;
 let store: MailStore;
 
 /** Reproducible "random" cut points: the test fails the same way twice. */
@@ -31,18 +28,12 @@ function cutPoints(seed: number): () => number {
 }
 
 beforeAll(async () => {
-  await seedGeneratedFolder(servers, folder, 3000, { seed: 23 });
   proxy = await startCuttableProxy(servers.imapPort);
-  session = appSession(servers, proxy.port);
-  other = await otherClient(servers);
   store = memoryStore();
 });
 
 afterAll(async () => {
-  await session.close();
   await proxy.close();
-  await other.mailboxDelete(folder).catch(() => undefined);
-  await other.logout();
 });
 
 async function syncThroughCuts(nextCut: () => number, cuts: number): Promise<number> {
@@ -50,7 +41,7 @@ async function syncThroughCuts(nextCut: () => number, cuts: number): Promise<num
   for (let attempt = 0; attempt < cuts + 20; attempt++) {
     if (attempt < cuts) proxy.cutAfter(nextCut());
     try {
-      await syncFolder(session, store, 'acc', folder);
+      await syncFolder(seeded.session, store, 'acc', folder);
       return failures;
     } catch (error) {
       // The user would see one sentence; here it must be about the connection, nothing stranger.
@@ -66,23 +57,20 @@ async function syncThroughCuts(nextCut: () => number, cuts: number): Promise<num
 test('a first sync cut at random points resumes and ends equal to the server', async () => {
   const failures = await syncThroughCuts(cutPoints(42), 6);
   expect(failures).toBeGreaterThan(0);
-  expect(store.flagList('acc', folder)).toEqual(await serverFlags(other, folder));
+  expect(store.flagList('acc', folder)).toEqual(await serverFlags(seeded.other, folder));
   expect(store.page('acc', folder, 0, 1).total).toBe(3000);
 });
 
 test('incremental syncs cut at random points end equal to the server', async () => {
   const next = cutPoints(7);
   for (let round = 0; round < 3; round++) {
-    const lock = await other.getMailboxLock(folder);
-    try {
+    await seeded.elsewhere(async (other) => {
       await other.messageFlagsAdd(`${round * 50 + 1}:${round * 50 + 40}`, ['\\Flagged'], { uid: true });
       await other.messageFlagsRemove(`${round * 50 + 100}:${round * 50 + 130}`, ['\\Seen'], { uid: true });
       await other.messageDelete(`${2000 + round}`, { uid: true });
-    } finally {
-      lock.release();
-    }
+    });
     // Small budgets: incremental answers are short, the cut must land inside them.
     await syncThroughCuts(() => 50 + (next() % 3000), 2);
-    expect(store.flagList('acc', folder)).toEqual(await serverFlags(other, folder));
+    expect(store.flagList('acc', folder)).toEqual(await serverFlags(seeded.other, folder));
   }
 });

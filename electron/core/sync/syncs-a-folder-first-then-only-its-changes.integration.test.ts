@@ -3,70 +3,54 @@
  * fetches only what changed (new mail, flags changed elsewhere, expunges); a folder recreated with
  * a new UIDVALIDITY is synced afresh. After each, the store holds exactly what the server holds.
  */
-import type { ImapFlow } from 'imapflow';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { seedGeneratedFolder } from '../../../e2e/servers/seed-generated';
+import { beforeAll, expect, test } from 'vitest';
 import type { MailStore } from '../store/mail-store';
 import { memoryStore } from '../store/testing/memory-store';
 import { storedMessage } from '../store/testing/sample-messages';
-import type { ImapSession } from '../transport/imap-session';
 import { retryWhenDropped } from './retry-when-dropped';
+import { seededFolder } from './testing/seeded-folder';
 import { syncFolder } from './sync-folder';
-import { appSession, otherClient, plainMessage, serverFlags } from './testing/imap-fixtures';
+import { plainMessage, serverFlags } from './testing/imap-fixtures';
 
-const servers = inject('mailServers');
-const folder = `SyncFirst${process.pid}`;
-let session: ImapSession;
-let other: ImapFlow;
+const seeded = seededFolder('SyncFirst', 1200, 11);
+const folder = seeded.path;
 let store: MailStore;
 
 beforeAll(async () => {
-  await seedGeneratedFolder(servers, folder, 1200, { seed: 11 });
-  session = appSession(servers);
-  other = await otherClient(servers);
   store = memoryStore();
-});
-
-afterAll(async () => {
-  await session.close();
-  await other.mailboxDelete(folder).catch(() => undefined);
-  await other.logout();
 });
 
 test('the first sync streams every envelope newest first, with progress, into the store', async () => {
   const progress: [number, number][] = [];
-  const report = await syncFolder(session, store, 'acc', folder, { progress: (done, total) => progress.push([done, total]) });
+  const report = await syncFolder(seeded.session, store, 'acc', folder, { progress: (done, total) => progress.push([done, total]) });
   expect(report).toMatchObject({ kind: 'initial', fetched: 1200 });
   expect(progress.at(-1)).toEqual([1200, 1200]);
   expect(progress.length).toBeGreaterThan(2);
   expect(progress.every(([done], i) => i === 0 || done >= progress[i - 1]![0])).toBe(true);
-  expect(store.flagList('acc', folder)).toEqual(await serverFlags(other, folder));
+  expect(store.flagList('acc', folder)).toEqual(await serverFlags(seeded.other, folder));
   const page = store.page('acc', folder, 0, 2);
   expect(page.total).toBe(1200);
   expect(page.messages[0]!.subject).toMatch(/#1200$/);
 });
 
 test('an unchanged folder costs one STATUS; changes elsewhere are fetched alone', async () => {
-  expect((await syncFolder(session, store, 'acc', folder)).kind).toBe('unchanged');
+  expect((await syncFolder(seeded.session, store, 'acc', folder)).kind).toBe('unchanged');
 
-  const lock = await other.getMailboxLock(folder);
-  try {
+  await seeded.elsewhere(async (other) => {
     await other.messageFlagsAdd('1:3', ['\\Flagged'], { uid: true });
     await other.messageFlagsRemove('10', ['\\Seen'], { uid: true });
     await other.messageFlagsAdd('10', ['\\Seen'], { uid: true });
     await other.messageDelete('20,21', { uid: true });
-  } finally {
-    lock.release();
-  }
-  await other.append(folder, plainMessage('Fresh arrival'), []);
+  });
+  await seeded.other.append(folder, plainMessage('Fresh arrival'), []);
 
-  const report = await syncFolder(session, store, 'acc', folder);
+  const report = await syncFolder(seeded.session, store, 'acc', folder);
   expect(report.kind).toBe('incremental');
   expect(report.fetched).toBe(1);
   expect(report.removed).toBe(2);
   // CHANGEDSINCE returns only the messages touched, not the folder's 1,200.
   expect(report.flagChanges).toBeLessThan(10);
-  expect(store.flagList('acc', folder)).toEqual(await serverFlags(other, folder));
+  expect(store.flagList('acc', folder)).toEqual(await serverFlags(seeded.other, folder));
   expect(store.page('acc', folder, 0, 1).messages[0]!.subject).toBe('Fresh arrival');
 });
 
@@ -77,9 +61,9 @@ test('a folder whose UIDVALIDITY changed is synced afresh', async () => {
   store.setSyncState('acc', folder, { ...state, uidValidity: state.uidValidity! + 1 });
   store.putMessages('acc', folder, [storedMessage(999_999, { subject: 'From the old UIDVALIDITY' })]);
 
-  const report = await retryWhenDropped(() => syncFolder(session, store, 'acc', folder));
+  const report = await retryWhenDropped(() => syncFolder(seeded.session, store, 'acc', folder));
   expect(report.kind).toBe('resync');
   expect(store.syncState('acc', folder)?.uidValidity).toBe(state.uidValidity);
-  expect(store.flagList('acc', folder)).toEqual(await serverFlags(other, folder));
+  expect(store.flagList('acc', folder)).toEqual(await serverFlags(seeded.other, folder));
   expect(store.search('acc', folder, 'subject:"old uidvalidity"', 5).messages).toEqual([]);
 });

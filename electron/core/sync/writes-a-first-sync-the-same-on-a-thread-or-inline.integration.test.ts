@@ -5,39 +5,26 @@
  * that a later sync completes.
  */
 import type Database from 'better-sqlite3';
-import type { ImapFlow } from 'imapflow';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { seedGeneratedFolder } from '../../../e2e/servers/seed-generated';
+import { afterAll, expect, test } from 'vitest';
 import type { WriterKind } from '../store/batch-writer';
 import { MailStore } from '../store/mail-store';
 import { openStoreDatabase } from '../store/open-database';
-import type { ImapSession } from '../transport/imap-session';
+import { seededFolder } from './testing/seeded-folder';
 import { syncFolder } from './sync-folder';
-import { appSession, otherClient, serverFlags } from './testing/imap-fixtures';
+import { serverFlags } from './testing/imap-fixtures';
 
-const servers = inject('mailServers');
-const folder = `SyncWriter${process.pid}`;
+const seeded = seededFolder('SyncWriter', 1400, 23);
+const folder = seeded.path;
 const ACCOUNT = 'alice';
-let session: ImapSession;
-let other: ImapFlow;
 const dirs: string[] = [];
 const stores: MailStore[] = [];
-
-beforeAll(async () => {
-  await seedGeneratedFolder(servers, folder, 1400, { seed: 23 });
-  session = appSession(servers);
-  other = await otherClient(servers);
-});
 
 afterAll(async () => {
   for (const store of stores) store.close();
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-  await session.close();
-  await other.mailboxDelete(folder).catch(() => undefined);
-  await other.logout();
 });
 
 function fileStore(): { store: MailStore; db: Database.Database } {
@@ -58,7 +45,7 @@ const rows = (db: Database.Database) => ({
 async function firstSync(kind: WriterKind) {
   const { store, db } = fileStore();
   const progress: number[] = [];
-  const report = await syncFolder(session, store, ACCOUNT, folder, { progress: (done) => progress.push(done) }, { writer: kind });
+  const report = await syncFolder(seeded.session, store, ACCOUNT, folder, { progress: (done) => progress.push(done) }, { writer: kind });
   return { store, db, report, progress };
 }
 
@@ -72,7 +59,7 @@ test('a first sync through the writer thread stores exactly what an inline one s
   // Progress follows commits: rising, ending at the folder's size, the same both ways.
   expect(threaded.progress).toEqual(inline.progress);
   expect(threaded.progress.at(-1)).toBe(1400);
-  expect(threaded.store.flagList(ACCOUNT, folder)).toEqual(await serverFlags(other, folder));
+  expect(threaded.store.flagList(ACCOUNT, folder)).toEqual(await serverFlags(seeded.other, folder));
 });
 
 test('a write failing on the thread fails the sync as inline, keeps whole batches only, and the next sync completes', async () => {
@@ -81,13 +68,13 @@ test('a write failing on the thread fails the sync as inline, keeps whole batche
     const { store, db } = fileStore();
     // A trigger in the file, so the writer thread's connection meets it too: the second batch fails as a full disk would.
     db.exec(`CREATE TRIGGER fail_midway BEFORE INSERT ON messages WHEN NEW.uid = 700 BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`);
-    const error = (await syncFolder(session, store, ACCOUNT, folder, {}, { writer: kind }).catch((e: unknown) => e)) as Error & { code?: string };
+    const error = (await syncFolder(seeded.session, store, ACCOUNT, folder, {}, { writer: kind }).catch((e: unknown) => e)) as Error & { code?: string };
     const kept = store.uids(ACCOUNT, folder);
     outcomes.push({ name: error.name, message: error.message, code: error.code, kept, synced: store.syncState(ACCOUNT, folder)?.synced });
     db.exec('DROP TRIGGER fail_midway');
-    const again = await syncFolder(session, store, ACCOUNT, folder, {}, { writer: kind });
+    const again = await syncFolder(seeded.session, store, ACCOUNT, folder, {}, { writer: kind });
     expect(again.kind).toBe('initial');
-    expect(store.flagList(ACCOUNT, folder)).toEqual(await serverFlags(other, folder));
+    expect(store.flagList(ACCOUNT, folder)).toEqual(await serverFlags(seeded.other, folder));
   }
   expect(outcomes[0]).toEqual(outcomes[1]);
   expect(outcomes[0]).toMatchObject({ message: 'database or disk is full', synced: false });
