@@ -5,17 +5,19 @@
  * steps into it), Left collapses it (or steps back out); Home and End jump. Long lists are
  * virtualised the same way as the flat list (MessageList): fixed-height rows, only those in view.
  */
-import { memo, useEffect, useId, useMemo, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useEffect, useId, useMemo, type KeyboardEvent, type MouseEvent } from 'react';
 import type { ConversationSummary } from '../../shared/conversation-types';
 import type { MailAddress, MessageSummary } from '../../shared/domain';
 import { senderLabel } from '../lib/format';
+import { LoadMore } from './LoadMore';
+import { RowSenderLine } from './RowSenderLine';
 import { RowSubjectLine } from './RowSubjectLine';
-import { useListDateLabel, useVirtualRows } from './use-virtual-rows';
+import { useListDateLabel, useVirtualRows, virtualRowStyle } from './use-virtual-rows';
 import './conversation-list.css';
 
 /** Above this many rows the tree is virtualised, as the flat list is. */
 export const CONVERSATION_VIRTUALISE_ABOVE = 200;
-/** Fixed row height when virtualised (.conversation-list-virtual .message-row matches it). */
+/** Fixed row height when virtualised (the flat list's .message-list-virtual rows, whose CSS it shares). */
 export const CONVERSATION_ROW_HEIGHT = 58;
 
 /** One row of the tree: a conversation, or one of the messages of an expanded one. */
@@ -108,12 +110,12 @@ export function ConversationList({ rows, selectedKey, onSelect, onToggle, onLoad
     if (target && target.key !== selectedKey) onSelect(target);
   };
 
-  const row = (item: ConversationRow, style?: CSSProperties, slot?: number) => {
+  const row = (item: ConversationRow, top?: number, slot?: number) => {
     const common = {
       key: slot ?? item.key,
       id: rowId(item.key),
       selected: item.key === selectedKey,
-      style,
+      top,
       onSelect,
     };
     return item.kind === 'conversation' ? (
@@ -132,7 +134,7 @@ export function ConversationList({ rows, selectedKey, onSelect, onToggle, onLoad
   return (
     <div className="message-list-scroll" ref={scrollRef}>
       <ul
-        className={virtual ? 'message-list conversation-list conversation-list-virtual' : 'message-list conversation-list'}
+        className={virtual ? 'message-list message-list-virtual conversation-list' : 'message-list conversation-list'}
         role="tree"
         aria-label="Messages"
         tabIndex={0}
@@ -140,28 +142,11 @@ export function ConversationList({ rows, selectedKey, onSelect, onToggle, onLoad
         onKeyDown={onKeyDown}
         style={virtual ? { height: virtualizer.getTotalSize() } : undefined}
       >
-        {virtual ? items.map((item, i) => row(rows[item.index]!, rowStyle(item.start), slots[i])) : rows.map((item) => row(item))}
+        {virtual ? items.map((item, i) => row(rows[item.index]!, item.start, slots[i])) : rows.map((item) => row(item))}
       </ul>
-      {onLoadMore ? (
-        <div className="load-more">
-          <button type="button" className="button" onClick={onLoadMore} disabled={loadingMore} aria-busy={loadingMore}>
-            {loadingMore ? 'Loading…' : 'Load more'}
-          </button>
-        </div>
-      ) : null}
+      <LoadMore onLoadMore={onLoadMore} loadingMore={loadingMore} />
     </div>
   );
-}
-
-const rowStyles = new Map<number, CSSProperties>();
-function rowStyle(start: number): CSSProperties {
-  let style = rowStyles.get(start);
-  if (!style) {
-    style = { transform: `translateY(${start}px)`, height: CONVERSATION_ROW_HEIGHT };
-    if (rowStyles.size > 5000) rowStyles.clear();
-    rowStyles.set(start, style);
-  }
-  return style;
 }
 
 /** "Bob, Carol and Dave": first names would mislead when two share one, so names are kept whole. */
@@ -175,7 +160,8 @@ export function participantsLabel(participants: readonly MailAddress[]): string 
 interface ItemProps {
   id: string;
   selected: boolean;
-  style: CSSProperties | undefined;
+  /** Offset in a virtualised tree, as a number (see virtualRowStyle). */
+  top: number | undefined;
   dateLabel: string;
   onSelect(row: ConversationRow): void;
 }
@@ -184,7 +170,7 @@ const ConversationItem = memo(function ConversationItem({
   id,
   row,
   selected,
-  style,
+  top,
   dateLabel,
   placed,
   onSelect,
@@ -217,36 +203,39 @@ const ConversationItem = memo(function ConversationItem({
       data-uid={latest.uid}
       data-count={count}
       data-unread={unread > 0 ? 'true' : undefined}
-      style={style}
+      style={virtualRowStyle(top, CONVERSATION_ROW_HEIGHT)}
       onClick={() => onSelect(row)}
     >
-      <div className="message-row-top">
-        {several ? (
-          <span className={expanded ? 'conversation-twisty conversation-twisty-open' : 'conversation-twisty'} aria-hidden="true" onClick={toggle} title={expanded ? 'Collapse' : 'Expand'}>
-            <svg className="icon" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2.5" strokeLinecap="round" strokeLinejoin="round" focusable="false">
-              <polyline points="9 6 15 12 9 18" />
-            </svg>
-          </span>
-        ) : null}
-        <span className="unread-dot" aria-hidden="true" />
-        {unread > 0 ? <span className="sr-only">{several ? `${unread} unread. ` : 'Unread. '}</span> : null}
-        <span className="message-sender">{participantsLabel(conversation.participants.length > 0 ? conversation.participants : latest.from ? [latest.from] : [])}</span>{' '}
-        {several ? (
-          <span className="conversation-count" title={`${count} messages`}>
-            {count}
-            <span className="sr-only"> messages</span>
-          </span>
-        ) : null}{' '}
-        <time className="message-date" dateTime={latest.date}>
-          {dateLabel}
-        </time>
-      </div>
+      <RowSenderLine
+        unread={unread > 0}
+        unreadText={several ? `${unread} unread.` : 'Unread.'}
+        sender={participantsLabel(conversation.participants.length > 0 ? conversation.participants : latest.from ? [latest.from] : [])}
+        date={latest.date}
+        dateLabel={dateLabel}
+        before={
+          several ? (
+            <span className={expanded ? 'conversation-twisty conversation-twisty-open' : 'conversation-twisty'} aria-hidden="true" onClick={toggle} title={expanded ? 'Collapse' : 'Expand'}>
+              <svg className="icon" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2.5" strokeLinecap="round" strokeLinejoin="round" focusable="false">
+                <polyline points="9 6 15 12 9 18" />
+              </svg>
+            </span>
+          ) : null
+        }
+        afterSender={
+          several ? (
+            <span className="conversation-count" title={`${count} messages`}>
+              {count}
+              <span className="sr-only"> messages</span>
+            </span>
+          ) : null
+        }
+      />
       <RowSubjectLine subject={latest.subject} hasAttachments={conversation.hasAttachments} flagged={conversation.flagged} />
     </li>
   );
 });
 
-const MessageItem = memo(function MessageItem({ id, row, selected, style, dateLabel, onSelect }: ItemProps & { row: Extract<ConversationRow, { kind: 'message' }> }) {
+const MessageItem = memo(function MessageItem({ id, row, selected, top, dateLabel, onSelect }: ItemProps & { row: Extract<ConversationRow, { kind: 'message' }> }) {
   const { message } = row;
   const classes = ['message-row', 'conversation-message', message.seen ? 'message-read' : 'message-unread', selected ? 'message-selected' : ''];
   return (
@@ -260,17 +249,10 @@ const MessageItem = memo(function MessageItem({ id, row, selected, style, dateLa
       className={classes.join(' ').trim()}
       data-uid={message.uid}
       data-unread={message.seen ? undefined : 'true'}
-      style={style}
+      style={virtualRowStyle(top, CONVERSATION_ROW_HEIGHT)}
       onClick={() => onSelect(row)}
     >
-      <div className="message-row-top">
-        <span className="unread-dot" aria-hidden="true" />
-        {message.seen ? null : <span className="sr-only">Unread. </span>}
-        <span className="message-sender">{senderLabel(message.from)}</span>{' '}
-        <time className="message-date" dateTime={message.date}>
-          {dateLabel}
-        </time>
-      </div>
+      <RowSenderLine unread={!message.seen} sender={senderLabel(message.from)} date={message.date} dateLabel={dateLabel} />
       <RowSubjectLine subject={message.subject} hasAttachments={message.hasAttachments} flagged={message.flagged} />
     </li>
   );

@@ -8,13 +8,15 @@
 import { memo, useEffect, useId, useMemo, type KeyboardEvent } from 'react';
 import type { MessageSummary } from '../../shared/domain';
 import { senderLabel } from '../lib/format';
+import { LoadMore } from './LoadMore';
+import { RowSenderLine } from './RowSenderLine';
 import { RowSubjectLine } from './RowSubjectLine';
-import { useListDateLabel, useVirtualRows } from './use-virtual-rows';
+import { useListDateLabel, useVirtualRows, virtualRowStyle } from './use-virtual-rows';
 import './message-list.css';
 
 /** Above this many rows the list is virtualised. */
 export const VIRTUALISE_ABOVE = 200;
-/** Fixed row height in the virtualised list (CSS .message-list-virtual .message-row matches it). */
+/** Fixed row height in the virtualised list (CSS .message-list-virtual .message-row matches it; so does the grouped list's). */
 export const ROW_HEIGHT = 58;
 
 export interface MessageListProps {
@@ -95,13 +97,7 @@ export function MessageList({ messages, selectedUid, onSelect, onLoadMore, loadi
           ? items.map((item, i) => row(messages[item.index]!, item.index, item.start, slots[i]))
           : messages.map((message, index) => row(message, index))}
       </ul>
-      {onLoadMore ? (
-        <div className="load-more">
-          <button type="button" className="button" onClick={onLoadMore} disabled={loadingMore} aria-busy={loadingMore}>
-            {loadingMore ? 'Loading…' : 'Load more'}
-          </button>
-        </div>
-      ) : null}
+      <LoadMore onLoadMore={onLoadMore} loadingMore={loadingMore} />
     </div>
   );
 }
@@ -131,21 +127,10 @@ const MessageRow = memo(function MessageRow({ id, message, selected, posInSet, s
       className={classes.join(' ').trim()}
       data-uid={message.uid}
       data-unread={message.seen ? undefined : 'true'}
-      style={top === undefined ? undefined : { transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
+      style={virtualRowStyle(top, ROW_HEIGHT)}
       onClick={() => onSelect(message)}
     >
-      <div className="message-row-top">
-        <span className="unread-dot" aria-hidden="true" />
-        {/* Optional marks are always present and hidden when they do not apply: a reused row then
-            only flips an attribute instead of building and discarding elements while scrolling. */}
-        <span className="sr-only" hidden={message.seen}>
-          Unread.{' '}
-        </span>
-        <span className="message-sender">{senderLabel(message.from)}</span>{' '}
-        <time className="message-date" dateTime={message.date}>
-          {dateLabel}
-        </time>
-      </div>
+      <RowSenderLine unread={!message.seen} sender={senderLabel(message.from)} date={message.date} dateLabel={dateLabel} />
       <RowSubjectLine subject={message.subject} hasAttachments={message.hasAttachments} flagged={message.flagged} />
     </li>
   );

@@ -5,7 +5,7 @@
  * with this; a change here is a change to both.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, type CSSProperties } from 'react';
 import { formatListDate } from '../lib/format';
 import { RowSlots } from './row-slots';
 
@@ -66,4 +66,12 @@ export function useListDateLabel(now: Date | undefined): (iso: string) => string
     }
     return label;
   };
+}
+
+/**
+ * Where a virtualised row sits; none when every row is rendered in flow. Rows take their offset as a
+ * number, so one that stays in view keeps equal props and is not re-rendered.
+ */
+export function virtualRowStyle(top: number | undefined, rowHeight: number): CSSProperties | undefined {
+  return top === undefined ? undefined : { transform: `translateY(${top}px)`, height: rowHeight };
 }
