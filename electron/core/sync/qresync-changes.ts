@@ -13,7 +13,8 @@
  */
 import type { ExpungeEvent, FlagsEvent, ImapFlow } from 'imapflow';
 import type { FlagState } from '../store/stored-message';
-import type { MailboxAccess, ServerState } from './sync-folder';
+import { selectedState, type ServerState } from './server-state';
+import type { MailboxAccess } from './sync-folder';
 
 export interface QresyncChanges {
   vanished: number[];
@@ -53,22 +54,15 @@ export async function qresyncSelect(access: MailboxAccess, path: string, uidVali
           changed.length = 0;
           await client.mailboxOpen(path, options);
         }
-        const mailbox = client.mailbox;
-        if (!mailbox || mailbox.uidValidity === undefined || mailbox.uidNext === undefined) {
-          throw new Error(`the server gave no UIDVALIDITY or UIDNEXT for ${path}`);
-        }
-        const server: ServerState = {
-          uidValidity: Number(mailbox.uidValidity),
-          highestModseq: mailbox.highestModseq !== undefined ? mailbox.highestModseq.toString() : null,
-          uidNext: mailbox.uidNext,
-          messages: mailbox.exists,
-        };
+        const server = selectedState(client);
+        // The server's spelling of the folder (INBOX in any case), as the events carry it.
+        const selected = client.mailbox ? client.mailbox.path : path;
         if (!qresyncApplied(client)) return { server, changes: null };
         return {
           server,
           changes: {
-            vanished: expunged.filter((e) => e.path === mailbox.path && e.vanished && e.uid !== undefined).map((e) => e.uid!),
-            flags: changed.filter((e) => e.path === mailbox.path && e.uid !== undefined).map(toFlagState),
+            vanished: expunged.filter((e) => e.path === selected && e.vanished && e.uid !== undefined).map((e) => e.uid!),
+            flags: changed.filter((e) => e.path === selected && e.uid !== undefined).map(toFlagState),
           },
         };
       } finally {

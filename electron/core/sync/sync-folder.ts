@@ -22,6 +22,7 @@ import type { FolderSyncState, MailStore } from '../store/mail-store';
 import { openBatchWriter, type WriterKind } from '../store/batch-writer';
 import type { FlagState, StoredMessage } from '../store/stored-message';
 import { qresyncSelect, type QresyncChanges } from './qresync-changes';
+import { selectedState, type ServerState } from './server-state';
 import { ENVELOPE_QUERY, toStoredMessage } from './to-stored-message';
 import { toUidSet } from './uid-set';
 
@@ -57,13 +58,6 @@ const BATCH = 1000;
 const IN_FLIGHT = 4;
 /** Below this many messages a first sync is over about as soon as a writer thread would be up. */
 const THREAD_FROM = 5000;
-
-export interface ServerState {
-  uidValidity: number;
-  highestModseq: string | null;
-  uidNext: number;
-  messages: number;
-}
 
 export interface SyncFolderOptions {
   /** Where a first sync's batches are written (see batch-writer.ts); by default a writer thread once it is up, for a store in a file. */
@@ -124,20 +118,6 @@ async function syncFrom(
   const plan = resync ? newestFirstBySequence(server.messages) : missingByUid(access, store, accountId, path);
   const report = await firstSync(access, store, accountId, path, server, listener, writerKind, plan);
   return { ...report, kind: resync ? 'resync' : 'initial' };
-}
-
-/** The folder's state from the SELECT (or EXAMINE) its lock has just made. */
-function selectedState(client: ImapFlow): ServerState {
-  const mailbox = client.mailbox;
-  if (!mailbox || mailbox.uidValidity === undefined || mailbox.uidNext === undefined) {
-    throw new Error(`the server gave no UIDVALIDITY or UIDNEXT for ${mailbox ? mailbox.path : 'the folder'}`);
-  }
-  return {
-    uidValidity: Number(mailbox.uidValidity),
-    highestModseq: mailbox.highestModseq !== undefined ? mailbox.highestModseq.toString() : null,
-    uidNext: mailbox.uidNext,
-    messages: mailbox.exists,
-  };
 }
 
 /** What a first sync fetches, in chunks, newest first; and what it does first to the stored messages. */
