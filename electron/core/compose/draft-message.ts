@@ -10,6 +10,7 @@ import MailComposer from 'nodemailer/lib/mail-composer';
 import type { MailAddress } from '../../../shared/domain';
 import type { DraftToSave } from '../../../shared/draft-inputs';
 import { SealmailError } from '../../../shared/errors';
+import { attachmentsAndThreading } from '../mail/compose-message';
 import { DRAFT_OPTIONS_HEADER, formatDraftOptions } from './draft-options';
 
 /** Encrypts a MIME entity to the sender's own certificate only; throws rather than return it in clear. */
@@ -35,9 +36,7 @@ export async function buildDraft(from: MailAddress, draft: DraftToSave, domainFo
     subject: draft.subject,
     // One line end more than typed: parsers add one to text without it, so reading back strips exactly one.
     text: `${draft.text}\n`,
-    attachments: draft.attachments.map((file) => ({ filename: file.filename, contentType: file.contentType, content: Buffer.from(file.base64, 'base64') })),
-    ...(draft.inReplyTo ? { inReplyTo: draft.inReplyTo } : {}),
-    ...(draft.references.length > 0 ? { references: draft.references } : {}),
+    ...attachmentsAndThreading(draft),
     headers: { [DRAFT_OPTIONS_HEADER]: formatDraftOptions(draft) },
     messageId: `<${crypto.randomUUID()}@${domainForIds}>`,
     date: now,

@@ -14,6 +14,18 @@ export interface ComposedMessage {
   envelope: { from: string; to: string[] };
 }
 
+/**
+ * The attachments and threading headers (RFC 5322 §3.6.4) as MailComposer takes them, for a message
+ * being sent and for a draft alike; headers the message has no value for are left out.
+ */
+export function attachmentsAndThreading(message: Pick<OutgoingMessage, 'attachments' | 'inReplyTo' | 'references'>) {
+  return {
+    attachments: message.attachments.map((file) => ({ filename: file.filename, contentType: file.contentType, content: Buffer.from(file.base64, 'base64') })),
+    ...(message.inReplyTo ? { inReplyTo: message.inReplyTo } : {}),
+    ...(message.references.length > 0 ? { references: message.references } : {}),
+  };
+}
+
 /** Signs and/or encrypts a MIME entity (SmimeService.protect); throws, never returns it unprotected. */
 export type EntityProtector = (entity: Buffer, options: { from: string; recipients: string[]; sign: boolean; encrypt: boolean }) => Promise<Buffer>;
 
@@ -27,9 +39,7 @@ export async function composeMessage(from: MailAddress, message: OutgoingMessage
     cc: message.cc,
     subject: message.subject,
     text: message.text,
-    attachments: message.attachments.map((file) => ({ filename: file.filename, contentType: file.contentType, content: Buffer.from(file.base64, 'base64') })),
-    ...(message.inReplyTo ? { inReplyTo: message.inReplyTo } : {}),
-    ...(message.references.length > 0 ? { references: message.references } : {}),
+    ...attachmentsAndThreading(message),
     // Message-IDs name the sender's domain, never this machine's host name.
     messageId: `<${crypto.randomUUID()}@${domainForIds}>`,
     date: new Date(),
