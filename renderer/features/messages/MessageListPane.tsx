@@ -5,12 +5,12 @@
  * Reloads what is shown when the core reports that this folder changed. "Group by conversation"
  * (remembered between runs) shows one row per conversation instead; search results stay flat.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { MessageSummary } from '../../../shared/domain';
+import { mapResult } from '../../../shared/result';
 import { useApi } from '../../api/api-context';
 import { MessageList } from '../../components/MessageList';
 import { EmptyState, ErrorAlert, Notice, Spinner } from '../../components/Notices';
-import { settle } from '../../lib/settle';
 import { MessageActions, UndoBar } from './MessageActions';
 import { useMessageActions } from './use-message-actions';
 import { useShortcut } from '../shortcuts/ShortcutsProvider';
@@ -18,10 +18,7 @@ import { useMessageSearch } from './use-message-search';
 import { findShownMessage, GroupedMessages } from './GroupedMessages';
 import { useConversations } from './use-conversations';
 import { useGroupByConversation } from './use-group-by-conversation';
-
-const PAGE = 100;
-/** The contract's largest page; a reload asks for what is on screen, up to this. */
-const MAX_PAGE = 500;
+import { usePagedList } from './use-paged-list';
 
 export interface MessageListPaneProps {
   accountId: string;
@@ -29,20 +26,6 @@ export interface MessageListPaneProps {
   folderTitle: string;
   selectedUid: number | null;
   onSelect(message: MessageSummary): void;
-}
-
-interface ListState {
-  messages: MessageSummary[];
-  total: number;
-  loaded: boolean;
-  error: string | null;
-}
-
-const EMPTY: ListState = { messages: [], total: 0, loaded: false, error: null };
-
-function mergePage(existing: MessageSummary[], page: MessageSummary[]): MessageSummary[] {
-  const seen = new Set(existing.map((m) => m.uid));
-  return [...existing, ...page.filter((m) => !seen.has(m.uid))];
 }
 
 /** Two stacked messages: the toggle's icon (the shared icon set has none for threads). */
@@ -57,8 +40,6 @@ function ConversationsIcon() {
 
 export function MessageListPane({ accountId, folder, folderTitle, selectedUid, onSelect }: MessageListPaneProps) {
   const api = useApi();
-  const [state, setState] = useState<ListState>(EMPTY);
-  const [loadingMore, setLoadingMore] = useState(false);
   const [query, setQuery] = useState('');
   const [changes, setChanges] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
@@ -66,83 +47,41 @@ export function MessageListPane({ accountId, folder, folderTitle, selectedUid, o
   const actions = useMessageActions(accountId, folder);
   const [grouped, setGrouped] = useGroupByConversation();
   const threads = useConversations(accountId, folder, grouped);
-  /** Bumped on every folder switch and reload; an answer for an older request is dropped. */
-  const generation = useRef(0);
-  const shown = useRef(0);
-  const loadingMoreRef = useRef(false);
-  shown.current = state.messages.length;
-
-  const load = useCallback(
-    async (limit: number) => {
-      const mine = ++generation.current;
-      const result = await settle(() => api.listMessages({ accountId, folder, offset: 0, limit }));
-      if (mine !== generation.current) return;
-      setLoadingMore(false);
-      setState((old) =>
-        result.ok
-          ? { messages: result.value.messages, total: result.value.total, loaded: true, error: null }
-          : { ...old, loaded: true, error: result.error.message },
-      );
+  const fetchPage = useCallback(
+    async (offset: number, limit: number) => {
+      const result = await api.listMessages({ accountId, folder, offset, limit });
+      return mapResult(result, (page) => ({ items: page.messages, hasMore: offset + page.messages.length < page.total, total: page.total }));
     },
     [api, accountId, folder],
   );
+  // Grouped, the conversations are loaded instead (useConversations).
+  const list = usePagedList({ accountId, folder, enabled: !grouped, fetchPage, keyOf: (message: MessageSummary) => message.uid });
 
-  useEffect(() => {
-    setState(EMPTY);
-    setLoadingMore(false);
-    setQuery('');
-    // Grouped, the conversations are loaded instead (useConversations).
-    if (!grouped) void load(PAGE);
-    return () => {
-      generation.current++;
-    };
-  }, [load, grouped]);
-
+  useEffect(() => setQuery(''), [accountId, folder]);
+  // Search results follow changes too, whichever list is shown.
   useEffect(
     () =>
       api.on('messagesChanged', (change) => {
-        if (change.accountId === accountId && change.folder === folder) {
-          setChanges((n) => n + 1);
-          if (!grouped) void load(Math.min(MAX_PAGE, Math.max(PAGE, shown.current)));
-        }
+        if (change.accountId === accountId && change.folder === folder) setChanges((n) => n + 1);
       }),
-    [api, accountId, folder, load, grouped],
+    [api, accountId, folder],
   );
 
   useEffect(() => api.on('mailNotice', (event) => setNotice(event.message)), [api]);
 
-  const loadMore = async () => {
-    if (loadingMoreRef.current) return;
-    loadingMoreRef.current = true;
-    const mine = generation.current;
-    setLoadingMore(true);
-    const result = await settle(() => api.listMessages({ accountId, folder, offset: shown.current, limit: PAGE }));
-    loadingMoreRef.current = false;
-    if (mine !== generation.current) return;
-    setLoadingMore(false);
-    setState((old) =>
-      result.ok
-        ? { ...old, messages: mergePage(old.messages, result.value.messages), total: result.value.total, error: null }
-        : { ...old, error: result.error.message },
-    );
-  };
-
   const select = (message: MessageSummary) => {
     // Opening a message marks it read on the server; show that at once rather than on the next reload.
-    if (!message.seen) {
-      setState((old) => ({ ...old, messages: old.messages.map((m) => (m.uid === message.uid ? { ...m, seen: true } : m)) }));
-    }
+    if (!message.seen) list.update((messages) => messages.map((m) => (m.uid === message.uid ? { ...m, seen: true } : m)));
     onSelect(message);
   };
 
-  const hasMore = state.messages.length < state.total;
   const searching = search.results !== null;
-  const rows = search.results ?? state.messages;
+  const rows = search.results ?? list.items;
   const showGrouped = grouped && !searching;
   const selected = showGrouped ? findShownMessage(threads, selectedUid) : (rows.find((m) => m.uid === selectedUid) ?? null);
   const listed = grouped
-    ? { loaded: threads.loaded, total: threads.messages, error: threads.error, empty: threads.loaded && threads.conversations.length === 0, retry: () => void threads.load(PAGE) }
-    : { loaded: state.loaded, total: state.total, error: state.error, empty: state.loaded && state.messages.length === 0, retry: () => void load(Math.max(PAGE, shown.current)) };
+    ? { loaded: threads.loaded, total: threads.messages, error: threads.error, empty: threads.loaded && threads.conversations.length === 0, retry: threads.retry }
+    : { loaded: list.loaded, total: list.total, error: list.error, empty: list.loaded && list.items.length === 0, retry: list.retry };
   // Delete and e act on the selected message exactly as the toolbar does, Undo included.
   useShortcut('delete', () => selected && void actions.remove(selected.uid), selected !== null);
   useShortcut('archive', () => selected && void actions.archive(selected.uid), selected !== null);
@@ -205,9 +144,9 @@ export function MessageListPane({ accountId, folder, folderTitle, selectedUid, o
           messages={rows}
           selectedUid={selectedUid}
           onSelect={select}
-          onLoadMore={hasMore && !searching ? () => void loadMore() : undefined}
-          onEndReached={hasMore && !searching ? () => void loadMore() : undefined}
-          loadingMore={loadingMore}
+          onLoadMore={list.hasMore && !searching ? () => void list.loadMore() : undefined}
+          onEndReached={list.hasMore && !searching ? () => void list.loadMore() : undefined}
+          loadingMore={list.loadingMore}
         />
       ) : null}
     </div>
