@@ -59,6 +59,15 @@ const IN_FLIGHT = 4;
 /** Below this many messages a first sync is over about as soon as a writer thread would be up. */
 const THREAD_FROM = 5000;
 
+/** The folder a sync works on, and who hears of its progress: what each of its steps needs. */
+interface SyncTarget {
+  access: MailboxAccess;
+  store: MailStore;
+  accountId: string;
+  path: string;
+  listener: SyncListener;
+}
+
 export interface SyncFolderOptions {
   /** Where a first sync's batches are written (see batch-writer.ts); by default a writer thread once it is up, for a store in a file. */
   writer?: WriterKind;
@@ -72,15 +81,25 @@ export async function syncFolder(
   listener: SyncListener = {},
   options: SyncFolderOptions = {},
 ): Promise<SyncReport> {
+  const target: SyncTarget = { access, store, accountId, path, listener };
   store.ensureFolder(accountId, path);
   const state = store.syncState(accountId, path);
   const writer = options.writer ?? 'auto';
-  // Nothing stored yet: the SELECT that the fetch needs anyway tells the folder's state.
-  if (!state?.synced && store.count(accountId, path) === 0) {
-    const server = await access.withMailbox(path, async (client) => selectedState(client));
-    const report = await firstSync(access, store, accountId, path, server, listener, writer, newestFirstBySequence(server.messages));
-    return { ...report, kind: 'initial' };
-  }
+  const report = !state?.synced && store.count(accountId, path) === 0 ? await syncEmpty(target, writer) : await syncStored(target, state, writer);
+  // Keeping the folder selected lets the server push its changes while idle (IDLE, RFC 2177); no
+  // command is sent when the sync left it selected.
+  await access.withMailbox(path, async () => undefined);
+  return report;
+}
+
+/** Nothing stored yet: the SELECT that the fetch needs anyway tells the folder's state. */
+async function syncEmpty(target: SyncTarget, writer: WriterKind): Promise<SyncReport> {
+  const server = await target.access.withMailbox(target.path, async (client) => selectedState(client));
+  return { ...(await firstSync(target, server, writer, newestFirstBySequence(server.messages))), kind: 'initial' };
+}
+
+async function syncStored(target: SyncTarget, state: FolderSyncState | null, writer: WriterKind): Promise<SyncReport> {
+  const { access, path } = target;
   // A folder synced before, on a server with QRESYNC: its SELECT tells both its state and its changes.
   const selected = state?.synced && state.uidValidity !== null && state.highestModseq !== null
     ? await qresyncSelect(access, path, state.uidValidity, state.highestModseq)
@@ -88,35 +107,23 @@ export async function syncFolder(
   // Otherwise STATUS, under the mailbox lock: readStatus closes the mailbox, which must not pull it
   // from under a message being opened at the same moment ('No mailbox selected'); the next lock reselects it.
   const server = selected?.changes ? selected.server : await access.withMailbox(path, (client) => readStatus(client, path));
-  const report = await syncFrom(access, store, accountId, path, server, listener, selected?.changes ?? null, writer);
-  // Keeping the folder selected lets the server push its changes while idle (IDLE, RFC 2177); no
-  // command is sent when the sync left it selected.
-  await access.withMailbox(path, async () => undefined);
-  return report;
+  return syncFrom(target, server, selected?.changes ?? null, writer);
 }
 
-async function syncFrom(
-  access: MailboxAccess,
-  store: MailStore,
-  accountId: string,
-  path: string,
-  server: ServerState,
-  listener: SyncListener,
-  changes: QresyncChanges | null,
-  writerKind: WriterKind,
-): Promise<SyncReport> {
+async function syncFrom(target: SyncTarget, server: ServerState, changes: QresyncChanges | null, writerKind: WriterKind): Promise<SyncReport> {
+  const { store, accountId, path } = target;
   const state = store.syncState(accountId, path);
   if (state?.synced && state.uidValidity === server.uidValidity) {
     const same = state.highestModseq !== null && state.highestModseq === server.highestModseq && state.uidNext === server.uidNext;
     if (same && store.count(accountId, path) === server.messages) return { kind: 'unchanged', fetched: 0, flagChanges: 0, removed: 0 };
-    return incremental(access, store, accountId, path, state, server, listener, changes);
+    return incremental(target, state, server, changes);
   }
 
   const resync = state?.uidValidity != null && state.uidValidity !== server.uidValidity;
   if (resync) store.clearFolder(accountId, path);
   // Not awaited here: the writer thread starts while the server searches.
-  const plan = resync ? newestFirstBySequence(server.messages) : missingByUid(access, store, accountId, path);
-  const report = await firstSync(access, store, accountId, path, server, listener, writerKind, plan);
+  const plan = resync ? newestFirstBySequence(server.messages) : missingByUid(target);
+  const report = await firstSync(target, server, writerKind, plan);
   return { ...report, kind: resync ? 'resync' : 'initial' };
 }
 
@@ -158,7 +165,7 @@ function newestFirstBySequence(messages: number): FetchPlan {
 }
 
 /** A first sync that was cut short: the UIDs the store lacks (newest first), after dropping those the server no longer has. */
-async function missingByUid(access: MailboxAccess, store: MailStore, accountId: string, path: string): Promise<FetchPlan> {
+async function missingByUid({ access, store, accountId, path }: SyncTarget): Promise<FetchPlan> {
   const serverUids = await access.withMailbox(path, async (client) => (await client.search({ all: true }, { uid: true })) || []);
   const onServer = new Set(serverUids);
   const stored = store.uids(accountId, path);
@@ -195,16 +202,8 @@ async function readStatus(client: ImapFlow, path: string): Promise<ServerState> 
   };
 }
 
-async function firstSync(
-  access: MailboxAccess,
-  store: MailStore,
-  accountId: string,
-  path: string,
-  server: ServerState,
-  listener: SyncListener,
-  writerKind: WriterKind,
-  plan: FetchPlan | Promise<FetchPlan>,
-): Promise<Omit<SyncReport, 'kind'>> {
+async function firstSync(target: SyncTarget, server: ServerState, writerKind: WriterKind, plan: FetchPlan | Promise<FetchPlan>): Promise<Omit<SyncReport, 'kind'>> {
+  const { access, store, accountId, path, listener } = target;
   // Not marked synced until the end: a sync cut short resumes from what was committed.
   store.setSyncState(accountId, path, { uidValidity: server.uidValidity, highestModseq: null, uidNext: null, synced: false });
   // The writer thread starts while the server answers; a small folder is written inline before it would be up.
@@ -251,7 +250,7 @@ async function firstSync(
     for (const committed of inFlight.splice(0)) await committed;
     await writer.indexPending();
     // Messages kept from an interrupted sync may have changed flags since: refresh them (flags only).
-    const flagChanges = kept.length > 0 ? await refreshFlags(access, store, accountId, path, toUidSet(kept), null) : 0;
+    const flagChanges = kept.length > 0 ? await refreshFlags(target, toUidSet(kept), null) : 0;
     store.setSyncState(accountId, path, { uidValidity: server.uidValidity, highestModseq: server.highestModseq, uidNext: server.uidNext, synced: true });
     return { fetched, flagChanges, removed };
   } finally {
@@ -260,16 +259,8 @@ async function firstSync(
   }
 }
 
-async function incremental(
-  access: MailboxAccess,
-  store: MailStore,
-  accountId: string,
-  path: string,
-  state: FolderSyncState,
-  server: ServerState,
-  listener: SyncListener,
-  changes: QresyncChanges | null,
-): Promise<SyncReport> {
+async function incremental(target: SyncTarget, state: FolderSyncState, server: ServerState, changes: QresyncChanges | null): Promise<SyncReport> {
+  const { access, store, accountId, path, listener } = target;
   let fetched = 0;
   let flagChanges = 0;
   let removed = 0;
@@ -303,7 +294,7 @@ async function incremental(
 
   // CHANGEDSINCE (RFC 7162 §3.1.4): only messages whose flags changed; without CONDSTORE, all flags.
   if (!changes && (modseqMoved || server.highestModseq === null)) {
-    flagChanges = await refreshFlags(access, store, accountId, path, `1:${Math.max(1, knownNext - 1)}`, state.highestModseq);
+    flagChanges = await refreshFlags(target, `1:${Math.max(1, knownNext - 1)}`, state.highestModseq);
   }
 
   // Without QRESYNC, expunges show as a count that no longer adds up; only then is the UID list
@@ -329,7 +320,7 @@ async function incremental(
   return { kind: 'incremental', fetched, flagChanges, removed };
 }
 
-async function refreshFlags(access: MailboxAccess, store: MailStore, accountId: string, path: string, range: string, changedSince: string | null): Promise<number> {
+async function refreshFlags({ access, store, accountId, path }: SyncTarget, range: string, changedSince: string | null): Promise<number> {
   if (!range) return 0;
   const changes = await access.withMailbox(path, async (client) => {
     const query: FetchQueryObject = { uid: true, flags: true };
