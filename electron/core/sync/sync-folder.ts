@@ -21,9 +21,9 @@ import type { FetchQueryObject, ImapFlow } from 'imapflow';
 import type { FolderSyncState, MailStore } from '../store/mail-store';
 import { openBatchWriter, type WriterKind } from '../store/batch-writer';
 import type { FlagState, StoredMessage } from '../store/stored-message';
+import { fetchEnvelopes } from './fetch-envelopes';
 import { qresyncSelect, type QresyncChanges } from './qresync-changes';
 import { selectedState, type ServerState } from './server-state';
-import { ENVELOPE_QUERY, toStoredMessage } from './to-stored-message';
 import { toUidSet } from './uid-set';
 
 export interface MailboxAccess {
@@ -237,13 +237,13 @@ async function firstSync(target: SyncTarget, server: ServerState, writerKind: Wr
         if (set === null) return;
         // Committing while the FETCH streams lets the server produce the next envelopes meanwhile.
         let batch: StoredMessage[] = [];
-        for await (const message of client.fetch(set, ENVELOPE_QUERY, { uid: chunk.uid })) {
-          batch.push(toStoredMessage(message));
-          if (batch.length >= BATCH) {
-            await send(batch, index);
-            batch = [];
-          }
-        }
+        await fetchEnvelopes(client, set, { uid: chunk.uid }, (message) => {
+          batch.push(message);
+          if (batch.length < BATCH) return;
+          const full = batch;
+          batch = [];
+          return send(full, index);
+        });
         await send(batch, index);
       });
     }
@@ -280,11 +280,11 @@ async function incremental(target: SyncTarget, state: FolderSyncState, server: S
 
   if (server.uidNext > knownNext) {
     const messages = await access.withMailbox(path, async (client) => {
-      const batch = [];
+      const batch: StoredMessage[] = [];
       // `n:*` always returns the newest message, even below n; the filter drops it then.
-      for await (const message of client.fetch(`${knownNext}:*`, ENVELOPE_QUERY, { uid: true })) {
-        if (message.uid >= knownNext) batch.push(toStoredMessage(message));
-      }
+      await fetchEnvelopes(client, `${knownNext}:*`, { uid: true }, (message) => {
+        if (message.uid >= knownNext) batch.push(message);
+      });
       return batch;
     });
     store.putMessages(accountId, path, messages);
@@ -308,8 +308,8 @@ async function incremental(target: SyncTarget, state: FolderSyncState, server: S
     const missed = [...serverUids].filter((uid) => !have.has(uid));
     if (missed.length > 0) {
       const messages = await access.withMailbox(path, async (client) => {
-        const batch = [];
-        for await (const message of client.fetch(toUidSet(missed), ENVELOPE_QUERY, { uid: true })) batch.push(toStoredMessage(message));
+        const batch: StoredMessage[] = [];
+        await fetchEnvelopes(client, toUidSet(missed), { uid: true }, (message) => void batch.push(message));
         return batch;
       });
       store.putMessages(accountId, path, messages);
