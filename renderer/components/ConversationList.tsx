@@ -110,26 +110,19 @@ export function ConversationList({ rows, selectedKey, onSelect, onToggle, onLoad
     if (target && target.key !== selectedKey) onSelect(target);
   };
 
-  const row = (item: ConversationRow, top?: number, slot?: number) => {
-    const common = {
-      key: slot ?? item.key,
-      id: rowId(item.key),
-      selected: item.key === selectedKey,
-      top,
-      onSelect,
-    };
-    return item.kind === 'conversation' ? (
-      <ConversationItem
-        {...common}
-        row={item}
-        dateLabel={dateLabel(item.conversation.latest.date)}
-        placed={virtual}
-        onToggle={onToggle}
-      />
-    ) : (
-      <MessageItem {...common} row={item} dateLabel={dateLabel(item.message.date)} />
-    );
-  };
+  const row = (item: ConversationRow, top?: number, slot?: number) => (
+    <TreeRow
+      key={slot ?? item.key}
+      id={rowId(item.key)}
+      row={item}
+      selected={item.key === selectedKey}
+      top={top}
+      dateLabel={dateLabel(item.kind === 'conversation' ? item.conversation.latest.date : item.message.date)}
+      placed={virtual}
+      onSelect={onSelect}
+      onToggle={onToggle}
+    />
+  );
 
   return (
     <div className="message-list-scroll" ref={scrollRef}>
@@ -157,103 +150,89 @@ export function participantsLabel(participants: readonly MailAddress[]): string 
   return `${names.slice(0, 2).join(', ')} and ${names.length - 2} others`;
 }
 
-interface ItemProps {
+interface TreeRowProps {
   id: string;
+  row: ConversationRow;
   selected: boolean;
   /** Offset in a virtualised tree, as a number (see virtualRowStyle). */
   top: number | undefined;
   dateLabel: string;
+  /** Whether to tell assistive technology a conversation's place among all (only some rows exist when virtualised). */
+  placed: boolean;
   onSelect(row: ConversationRow): void;
+  onToggle(c: ConversationSummary, expand: boolean): void;
 }
 
-const ConversationItem = memo(function ConversationItem({
-  id,
-  row,
-  selected,
-  top,
-  dateLabel,
-  placed,
-  onSelect,
-  onToggle,
-}: ItemProps & {
-  row: Extract<ConversationRow, { kind: 'conversation' }>;
-  /** Whether to tell assistive technology its place among all conversations (only some rows exist when virtualised). */
-  placed: boolean;
-  onToggle(c: ConversationSummary, expand: boolean): void;
-}) {
-  const { conversation, expanded } = row;
-  const { latest, count, unread } = conversation;
-  const several = count > 1;
-  const classes = ['message-row', 'conversation-row', unread > 0 ? 'message-unread' : 'message-read', selected ? 'message-selected' : ''];
+/**
+ * One row of the tree, a conversation or one of its messages, built from the same elements either
+ * way: the twisty and the count are hidden on a message or a lone one. A virtualised tree reuses its
+ * rows while scrolling (row-slots.ts), so a row that turns from a conversation into a message only
+ * changes attributes and text; two components would tear one down and build the other instead.
+ */
+const TreeRow = memo(function TreeRow({ id, row, selected, top, dateLabel, placed, onSelect, onToggle }: TreeRowProps) {
+  const conversation = row.kind === 'conversation' ? row.conversation : null;
+  const message = row.kind === 'message' ? row.message : row.conversation.latest;
+  const several = conversation !== null && conversation.count > 1;
+  const expanded = row.kind === 'conversation' && row.expanded;
+  const unread = conversation ? conversation.unread > 0 : !message.seen;
+  const kindClass = conversation ? 'conversation-row' : 'conversation-message';
+  const classes = ['message-row', kindClass, unread ? 'message-unread' : 'message-read', selected ? 'message-selected' : ''];
   const toggle = (event: MouseEvent) => {
     // The twisty only opens or closes; it does not also select the row.
     event.stopPropagation();
-    onToggle(conversation, !expanded);
+    if (conversation) onToggle(conversation, !expanded);
   };
+  const sender = conversation
+    ? participantsLabel(conversation.participants.length > 0 ? conversation.participants : message.from ? [message.from] : [])
+    : senderLabel(message.from);
+  const placeShown = !conversation || placed;
   return (
     <li
       id={id}
       role="treeitem"
-      aria-level={1}
+      aria-level={conversation ? 1 : 2}
       aria-selected={selected}
       aria-expanded={several ? expanded : undefined}
-      aria-posinset={placed ? row.position : undefined}
-      aria-setsize={placed ? row.size : undefined}
+      aria-posinset={placeShown ? row.position : undefined}
+      aria-setsize={placeShown ? row.size : undefined}
       className={classes.join(' ').trim()}
-      data-uid={latest.uid}
-      data-count={count}
-      data-unread={unread > 0 ? 'true' : undefined}
+      data-uid={message.uid}
+      data-count={conversation?.count}
+      data-unread={unread ? 'true' : undefined}
       style={virtualRowStyle(top, CONVERSATION_ROW_HEIGHT)}
       onClick={() => onSelect(row)}
     >
       <RowSenderLine
-        unread={unread > 0}
-        unreadText={several ? `${unread} unread.` : 'Unread.'}
-        sender={participantsLabel(conversation.participants.length > 0 ? conversation.participants : latest.from ? [latest.from] : [])}
-        date={latest.date}
+        unread={unread}
+        unreadText={several ? `${conversation.unread} unread.` : 'Unread.'}
+        sender={sender}
+        date={message.date}
         dateLabel={dateLabel}
         before={
-          several ? (
-            <span className={expanded ? 'conversation-twisty conversation-twisty-open' : 'conversation-twisty'} aria-hidden="true" onClick={toggle} title={expanded ? 'Collapse' : 'Expand'}>
-              <svg className="icon" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2.5" strokeLinecap="round" strokeLinejoin="round" focusable="false">
-                <polyline points="9 6 15 12 9 18" />
-              </svg>
-            </span>
-          ) : null
+          <span
+            className={expanded ? 'conversation-twisty conversation-twisty-open' : 'conversation-twisty'}
+            aria-hidden="true"
+            hidden={!several}
+            onClick={toggle}
+            title={expanded ? 'Collapse' : 'Expand'}
+          >
+            <svg className="icon" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2.5" strokeLinecap="round" strokeLinejoin="round" focusable="false">
+              <polyline points="9 6 15 12 9 18" />
+            </svg>
+          </span>
         }
         afterSender={
-          several ? (
-            <span className="conversation-count" title={`${count} messages`}>
-              {count}
-              <span className="sr-only"> messages</span>
-            </span>
-          ) : null
+          <span className="conversation-count" title={several ? `${conversation.count} messages` : undefined} hidden={!several}>
+            {conversation?.count ?? 0}
+            <span className="sr-only"> messages</span>
+          </span>
         }
       />
-      <RowSubjectLine subject={latest.subject} hasAttachments={conversation.hasAttachments} flagged={conversation.flagged} />
-    </li>
-  );
-});
-
-const MessageItem = memo(function MessageItem({ id, row, selected, top, dateLabel, onSelect }: ItemProps & { row: Extract<ConversationRow, { kind: 'message' }> }) {
-  const { message } = row;
-  const classes = ['message-row', 'conversation-message', message.seen ? 'message-read' : 'message-unread', selected ? 'message-selected' : ''];
-  return (
-    <li
-      id={id}
-      role="treeitem"
-      aria-level={2}
-      aria-selected={selected}
-      aria-posinset={row.position}
-      aria-setsize={row.size}
-      className={classes.join(' ').trim()}
-      data-uid={message.uid}
-      data-unread={message.seen ? undefined : 'true'}
-      style={virtualRowStyle(top, CONVERSATION_ROW_HEIGHT)}
-      onClick={() => onSelect(row)}
-    >
-      <RowSenderLine unread={!message.seen} sender={senderLabel(message.from)} date={message.date} dateLabel={dateLabel} />
-      <RowSubjectLine subject={message.subject} hasAttachments={message.hasAttachments} flagged={message.flagged} />
+      <RowSubjectLine
+        subject={message.subject}
+        hasAttachments={conversation ? conversation.hasAttachments : message.hasAttachments}
+        flagged={conversation ? conversation.flagged : message.flagged}
+      />
     </li>
   );
 });
