@@ -10,10 +10,11 @@
  * parsers), and each answer goes to `toStoredMessage` with only the fields it reads.
  *
  * ImapFlow.exec is internal to imapflow. package.json pins imapflow's exact version, a test
- * compares every field with fetch() against Dovecot, and a client without exec gets fetch().
+ * compares every field with fetch() against Dovecot, and a client without exec gets fetch(), as
+ * does a FETCH the server throttles (fetch() knows how to wait and retry).
  */
 import type { FetchMessageObject, ImapFlow } from 'imapflow';
-import type { ImapAttributeList, ImapAttributeNode, ImapResponse } from 'imapflow/lib/handler/types';
+import type { ImapAttributeNode, ImapResponse } from 'imapflow/lib/handler/types';
 import { getStringList, getStringValue, MAX_UINT32_DIGITS, parseBigIntValue, parseBodystructure, parseEnvelope, parseUintValue } from 'imapflow/lib/tools';
 import type { StoredMessage } from '../store/stored-message';
 import { ENVELOPE_QUERY, toStoredMessage } from './to-stored-message';
@@ -39,31 +40,51 @@ const atom = (value: string) => ({ type: 'ATOM', value });
  */
 export async function fetchEnvelopes(client: ImapFlow, set: string, options: { uid: boolean }, sink: EnvelopeSink): Promise<void> {
   const channel = client as unknown as Partial<CommandChannel>;
-  if (typeof channel.exec !== 'function') {
-    for await (const message of client.fetch(set, ENVELOPE_QUERY, options)) await sink(toStoredMessage(message));
-    return;
-  }
+  if (typeof channel.exec !== 'function') return fetchThroughImapflow(client, set, options, sink);
   let failure: { error: unknown } | null = null;
+  let delivered = 0;
   const fail = (error: unknown) => {
     failure ??= { error };
   };
-  const response = await channel.exec.call(client, options.uid ? 'UID FETCH' : 'FETCH', [{ type: 'SEQUENCE', value: set }, envelopeItems(client)], {
-    untagged: {
-      FETCH: (answer) => {
-        if (failure) return;
-        const message = messageOf(answer);
-        if (!message) return;
-        try {
-          const pending = sink(toStoredMessage(message));
-          if (pending) return pending.catch(fail);
-        } catch (error) {
-          fail(error);
-        }
+  let response: { next(): void };
+  try {
+    response = await channel.exec.call(client, options.uid ? 'UID FETCH' : 'FETCH', [{ type: 'SEQUENCE', value: set }, envelopeItems(client)], {
+      untagged: {
+        FETCH: (answer) => {
+          if (failure) return;
+          const message = messageOf(answer);
+          if (!answersTheQuery(message)) return;
+          delivered++;
+          try {
+            const pending = sink(toStoredMessage(message));
+            if (pending) return pending.catch(fail);
+          } catch (error) {
+            fail(error);
+          }
+        },
       },
-    },
-  });
+    });
+  } catch (error) {
+    // A throttled server (Microsoft 365 answers BAD "Request is throttled") refuses before sending
+    // anything; fetch() waits as long as it asks and tries again, as it would have done alone.
+    if (delivered === 0 && (error as { code?: unknown }).code === 'ETHROTTLE') return fetchThroughImapflow(client, set, options, sink);
+    throw error;
+  }
   response.next();
   if (failure) throw (failure as { error: unknown }).error;
+}
+
+async function fetchThroughImapflow(client: ImapFlow, set: string, options: { uid: boolean }, sink: EnvelopeSink): Promise<void> {
+  for await (const message of client.fetch(set, ENVELOPE_QUERY, options)) if (answersTheQuery(message)) await sink(toStoredMessage(message));
+}
+
+/**
+ * Whether a FETCH answer is one of the messages asked for. Without a UID it cannot be stored; one
+ * with nothing but flags is a change to some message the server may report at any time (RFC 3501
+ * §7.4.2), not an answer.
+ */
+function answersTheQuery(message: Partial<FetchMessageObject>): message is FetchMessageObject {
+  return !!message.uid && (message.envelope !== undefined || message.bodyStructure !== undefined || message.internalDate !== undefined || message.size !== undefined);
 }
 
 /** The items fetch() would ask for ENVELOPE_QUERY, in its order; MODSEQ only where CONDSTORE is on. */
@@ -76,16 +97,13 @@ function envelopeItems(client: ImapFlow): unknown[] {
 }
 
 /**
- * The fields of one FETCH answer, read as fetch() reads them. Null for an answer that is not one of
- * the messages asked for: without a UID it cannot be stored, and one with neither envelope nor
- * structure is a flag change the server may report at any time (RFC 3501 §7.4.2). A field that
- * does not parse is left out, so toStoredMessage gives its safe default instead of losing the message.
+ * The fields of one FETCH answer, read as fetch() reads them. A field that does not parse is left
+ * out, so toStoredMessage gives its safe default instead of losing the message.
  */
-function messageOf(answer: ImapResponse): FetchMessageObject | null {
-  const attributes = (answer.attributes?.[1] ?? []) as ImapAttributeList;
-  if (!Array.isArray(attributes)) return null;
-  const message: Partial<FetchMessageObject> & { seq: number } = { seq: parseUintValue(answer.command, MAX_UINT32_DIGITS) || 0 };
-  let described = false;
+function messageOf(answer: ImapResponse): Partial<FetchMessageObject> {
+  const message: Partial<FetchMessageObject> = { seq: parseUintValue(answer.command, MAX_UINT32_DIGITS) || 0 };
+  const attributes = answer.attributes?.[1];
+  if (!Array.isArray(attributes)) return message;
   for (let i = 0; i + 1 < attributes.length; i += 2) {
     const name = (attributes[i] as ImapAttributeNode | undefined)?.value;
     const value = attributes[i + 1];
@@ -99,11 +117,9 @@ function messageOf(answer: ImapResponse): FetchMessageObject | null {
           message.flags = new Set(getStringList(value));
           break;
         case 'ENVELOPE':
-          described = true;
           if (Array.isArray(value)) message.envelope = parseEnvelope(value);
           break;
         case 'BODYSTRUCTURE':
-          described = true;
           if (Array.isArray(value)) message.bodyStructure = parseBodystructure(value);
           break;
         case 'INTERNALDATE': {
@@ -132,6 +148,5 @@ function messageOf(answer: ImapResponse): FetchMessageObject | null {
       // A malformed field: toStoredMessage fills in its default.
     }
   }
-  if (!message.uid || !described) return null;
-  return message as FetchMessageObject;
+  return message;
 }

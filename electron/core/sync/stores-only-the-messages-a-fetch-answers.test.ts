@@ -29,6 +29,8 @@ const ANSWER = [
 ].join('\r\n');
 
 const authority = makeTestAuthority();
+/** Whether the next FETCH is refused as Microsoft 365 refuses a client over its rate. */
+let throttleNext = false;
 let server: ScriptedServer;
 let session: ImapSession;
 
@@ -42,6 +44,10 @@ beforeAll(async () => {
       if (upper === 'CAPABILITY') return `* CAPABILITY ${CAPABILITIES}\r\n${tag} OK\r\n`;
       if (upper === 'ENABLE') return `* ENABLED CONDSTORE\r\n${tag} OK\r\n`;
       if (upper === 'SELECT' || upper === 'EXAMINE') return `* 4 EXISTS\r\n* OK [UIDVALIDITY 7] ok\r\n* OK [UIDNEXT 20] ok\r\n${tag} OK [READ-WRITE] selected\r\n`;
+      if (upper === 'FETCH' && throttleNext) {
+        throttleNext = false;
+        return `${tag} BAD Request is throttled. Suggested Backoff Time: 20 milliseconds\r\n`;
+      }
       if (upper === 'FETCH') return `${ANSWER}\r\n${tag} OK fetched\r\n`;
       if (upper === 'LOGOUT') return `* BYE\r\n${tag} OK\r\n`;
       return `${tag} OK\r\n`;
@@ -55,13 +61,26 @@ afterAll(async () => {
   await server.close();
 });
 
-test('flag changes and answers without a UID are not stored; a broken answer is kept with safe defaults', async () => {
+async function fetchAll(): Promise<StoredMessage[]> {
   const stored: StoredMessage[] = [];
   await session.withMailbox('INBOX', (client) => fetchEnvelopes(client, '1:4', { uid: false }, (message) => void stored.push(message)));
+  return stored;
+}
+
+test('flag changes and answers without a UID are not stored; a broken answer is kept with safe defaults', async () => {
+  const stored = await fetchAll();
 
   expect(stored.map((message) => message.uid)).toEqual([11, 12, 14]);
   expect(stored[0]).toMatchObject({ subject: 'first', seen: true, size: 120, from: { name: 'Bob', address: 'bob@example.test' } });
   expect(stored[1]).toMatchObject({ subject: '', from: null, to: [], size: 0, seen: false, hasAttachments: false, encrypted: false, modseq: null });
   expect(stored[1]!.date).toBe(new Date(0).toISOString());
   expect(stored[2]).toMatchObject({ subject: 'last', answered: true, date: '2024-01-01T10:00:00.000Z' });
+});
+
+test('a FETCH the server throttles is asked again after the wait it names, and every message comes', async () => {
+  throttleNext = true;
+  const before = server.received().length;
+  const stored = await fetchAll();
+  expect(stored.map((message) => message.uid)).toEqual([11, 12, 14]);
+  expect(server.received().slice(before).match(/ FETCH 1:4 /g)).toHaveLength(2);
 });
