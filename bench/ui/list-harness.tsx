@@ -18,7 +18,7 @@ declare global {
 
 const count = window.LIST_COUNT;
 const start = Date.UTC(2025, 0, 1);
-const messages: MessageSummary[] = Array.from({ length: count }, (_, i) => ({
+const generated = (): MessageSummary[] => Array.from({ length: count }, (_, i) => ({
   uid: count - i,
   subject: `Quarterly report and budget review number ${count - i}`,
   from: { name: ['Bob Example', 'Carol Finance', 'Dave Project'][i % 3]!, address: 'someone@example.test' },
@@ -30,7 +30,10 @@ const messages: MessageSummary[] = Array.from({ length: count }, (_, i) => ({
   size: 2048,
 }));
 
-/** Newest first, as the folder lists them: runs of one to three messages, each run a conversation. */
+/**
+ * Newest first, as the folder lists them: runs of one to three messages, each run a conversation.
+ * The page keeps what the app's grouped list keeps: the conversations, and the messages of those open.
+ */
 function conversationsOf(list: readonly MessageSummary[]) {
   const conversations: ConversationSummary[] = [];
   const members = new Map<string, MessageSummary[]>();
@@ -55,9 +58,9 @@ function conversationsOf(list: readonly MessageSummary[]) {
 
 const list =
   window.LIST_KIND === 'conversations' ? (
-    <ConversationList rows={conversationsOf(messages)} selectedKey={null} onSelect={() => undefined} onToggle={() => undefined} now={new Date(start)} />
+    <ConversationList rows={conversationsOf(generated())} selectedKey={null} onSelect={() => undefined} onToggle={() => undefined} now={new Date(start)} />
   ) : (
-    <MessageList messages={messages} selectedUid={null} onSelect={() => undefined} now={new Date(start)} />
+    <MessageList messages={generated()} selectedUid={null} onSelect={() => undefined} now={new Date(start)} />
   );
 
 createRoot(document.getElementById('root')!).render(
