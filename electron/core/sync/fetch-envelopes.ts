@@ -81,7 +81,7 @@ async function fetchThroughImapflow(client: ImapFlow, set: string, options: { ui
 /**
  * Whether a FETCH answer is one of the messages asked for. Without a UID it cannot be stored; one
  * with nothing but flags is a change to some message the server may report at any time (RFC 3501
- * §7.4.2), not an answer.
+ * §7.4.2), not an answer; the next sync brings it (CHANGEDSINCE or QRESYNC), as with fetch().
  */
 function answersTheQuery(message: Partial<FetchMessageObject>): message is FetchMessageObject {
   return !!message.uid && (message.envelope !== undefined || message.bodyStructure !== undefined || message.internalDate !== undefined || message.size !== undefined);
