@@ -18,49 +18,54 @@ declare global {
 
 const count = window.LIST_COUNT;
 const start = Date.UTC(2025, 0, 1);
-const generated = (): MessageSummary[] => Array.from({ length: count }, (_, i) => ({
+const SENDERS = ['Bob Example', 'Carol Finance', 'Dave Project'];
+
+/** The i-th message of the folder, newest first. */
+const messageAt = (i: number): MessageSummary => ({
   uid: count - i,
   subject: `Quarterly report and budget review number ${count - i}`,
-  from: { name: ['Bob Example', 'Carol Finance', 'Dave Project'][i % 3]!, address: 'someone@example.test' },
+  from: { name: SENDERS[i % 3]!, address: 'someone@example.test' },
   to: [{ name: 'Alice', address: 'alice@example.test' }],
   date: new Date(start - i * 60_000).toISOString(),
   seen: i % 3 !== 0,
   flagged: i % 17 === 0,
   hasAttachments: i % 10 === 0,
   size: 2048,
-}));
+});
 
 /**
  * Newest first, as the folder lists them: runs of one to three messages, each run a conversation.
- * The page keeps what the app's grouped list keeps: the conversations, and the messages of those open.
+ * The page builds and keeps only what the app's grouped list keeps (the conversations, and the
+ * messages of those open), so it starts with no more garbage to collect than the flat list's page.
  */
-function conversationsOf(list: readonly MessageSummary[]) {
+function conversationRowsOfFolder() {
   const conversations: ConversationSummary[] = [];
   const members = new Map<string, MessageSummary[]>();
-  for (let i = 0; i < list.length; ) {
-    const thread = list.slice(i, i + (conversations.length % 3) + 1);
-    i += thread.length;
+  for (let first = 0; first < count; ) {
+    const size = Math.min((conversations.length % 3) + 1, count - first);
     const id = `<thread-${conversations.length}@example.test>`;
-    conversations.push({
-      id,
-      latest: thread[0]!,
-      count: thread.length,
-      unread: thread.filter((message) => !message.seen).length,
-      flagged: thread.some((message) => message.flagged),
-      hasAttachments: thread.some((message) => message.hasAttachments),
-      participants: [...new Map(thread.map((message) => [message.from!.address, message.from!])).values()],
-    });
-    // As the app holds them: the messages of the conversations open, oldest first.
-    if (conversations.length % 10 === 1) members.set(id, [...thread].reverse());
+    let unread = 0;
+    let flagged = false;
+    let hasAttachments = false;
+    for (let i = first; i < first + size; i++) {
+      if (i % 3 === 0) unread++;
+      flagged ||= i % 17 === 0;
+      hasAttachments ||= i % 10 === 0;
+    }
+    const participants = Array.from({ length: Math.min(size, 3) }, (_, k) => ({ name: SENDERS[(first + size - 1 - k) % 3]!, address: 'someone@example.test' }));
+    conversations.push({ id, latest: messageAt(first), count: size, unread, flagged, hasAttachments, participants });
+    // Every tenth conversation open, its messages oldest first.
+    if (conversations.length % 10 === 1) members.set(id, Array.from({ length: size }, (_, k) => messageAt(first + size - 1 - k)));
+    first += size;
   }
   return conversationRows(conversations, new Set(members.keys()), members);
 }
 
 const list =
   window.LIST_KIND === 'conversations' ? (
-    <ConversationList rows={conversationsOf(generated())} selectedKey={null} onSelect={() => undefined} onToggle={() => undefined} now={new Date(start)} />
+    <ConversationList rows={conversationRowsOfFolder()} selectedKey={null} onSelect={() => undefined} onToggle={() => undefined} now={new Date(start)} />
   ) : (
-    <MessageList messages={generated()} selectedUid={null} onSelect={() => undefined} now={new Date(start)} />
+    <MessageList messages={Array.from({ length: count }, (_, i) => messageAt(i))} selectedUid={null} onSelect={() => undefined} now={new Date(start)} />
   );
 
 createRoot(document.getElementById('root')!).render(
