@@ -29,6 +29,8 @@ interface CommandChannel {
     attributes: unknown[],
     options: { untagged: Record<string, (response: ImapResponse) => void | Promise<void>> },
   ): Promise<{ next(): void }>;
+  /** Set while an IDLE runs: ends it (DONE). imapflow's own commands call it first. */
+  preCheck?: (() => Promise<void>) | false;
 }
 
 const atom = (value: string) => ({ type: 'ATOM', value });
@@ -37,10 +39,15 @@ const atom = (value: string) => ({ type: 'ATOM', value });
  * Fetches ENVELOPE_QUERY's fields for `set` (sequence numbers, or UIDs with `uid`) in the selected
  * mailbox and gives each message to `sink` in the order the server sends them. A failure of `sink`
  * stops the conversions, lets the command finish (the connection stays usable) and is thrown.
+ * Called with the mailbox lock held (withMailbox), as fetch() is.
  */
 export async function fetchEnvelopes(client: ImapFlow, set: string, options: { uid: boolean }, sink: EnvelopeSink): Promise<void> {
   const channel = client as unknown as Partial<CommandChannel>;
   if (typeof channel.exec !== 'function') return fetchThroughImapflow(client, set, options, sink);
+  // An IDLE in progress is ended first, as imapflow does before each of its own commands; the
+  // FETCH would otherwise wait behind it. Taking the lock of the folder already selected sends
+  // nothing, and while the lock is held imapflow starts no new IDLE.
+  if (typeof channel.preCheck === 'function') await channel.preCheck.call(client);
   let failure: { error: unknown } | null = null;
   let delivered = 0;
   const fail = (error: unknown) => {

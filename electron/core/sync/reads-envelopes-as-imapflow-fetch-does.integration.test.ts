@@ -5,11 +5,11 @@
  * must be what fetch() would have given.
  */
 import type { ImapFlow } from 'imapflow';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, expect, inject, test, vi } from 'vitest';
 import { SEEDED_MESSAGES } from '../../../e2e/servers/seed-mailboxes';
 import type { StoredMessage } from '../store/stored-message';
 import { fetchEnvelopes } from './fetch-envelopes';
-import { otherClient } from './testing/imap-fixtures';
+import { bareClient, otherClient } from './testing/imap-fixtures';
 import { ENVELOPE_QUERY, toStoredMessage } from './to-stored-message';
 
 const path = `EnvelopeParity${process.pid}`;
@@ -152,4 +152,27 @@ test('a consumer that makes the answers wait (backpressure) gets them all, in or
     });
     expect(seen).toEqual((await throughFetch('1:*', false)).map((message) => message.uid));
   });
+});
+
+test('a connection idling in the folder is woken for the FETCH, and idles again after it', async () => {
+  // IDLE soon after the connection falls quiet, as the app's session does after 15 seconds.
+  const idler = bareClient(inject('mailServers'), { autoIdleDelay: 50 });
+  await idler.connect();
+  try {
+    (await idler.getMailboxLock(path)).release();
+    await vi.waitFor(() => expect(idler.idling).toBe(true));
+    // The folder is already selected: taking its lock sends nothing, and the IDLE goes on.
+    const lock = await idler.getMailboxLock(path);
+    let found: StoredMessage[];
+    try {
+      const tooLong = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the FETCH waited behind the IDLE')), 5000));
+      found = await Promise.race([throughEnvelopes(idler, '1:*', false), tooLong]);
+    } finally {
+      lock.release();
+    }
+    expect(found).toHaveLength(SEEDED_MESSAGES.length + awkward.length);
+    await vi.waitFor(() => expect(idler.idling).toBe(true));
+  } finally {
+    await idler.logout();
+  }
 });

@@ -1,5 +1,5 @@
 /** Sync tests' (and the mail benchmarks') view of the real Dovecot: a session as the app makes it, and a second client to compare and meddle with. */
-import { ImapFlow } from 'imapflow';
+import { ImapFlow, type ImapFlowOptions } from 'imapflow';
 import type { MailServersInfo } from '../../../../e2e/servers/mail-servers';
 import { ImapSession } from '../../transport/imap-session';
 
@@ -9,8 +9,9 @@ export function appSession(servers: MailServersInfo, port = servers.imapPort): I
 }
 
 /** A plain imapflow client as alice, not yet connected: what the benchmarks measure Sealmail against. */
-export function bareClient(servers: MailServersInfo): ImapFlow {
+export function bareClient(servers: MailServersInfo, options: Partial<ImapFlowOptions> = {}): ImapFlow {
   const client = new ImapFlow({
+    ...options,
     host: servers.host,
     port: servers.imapPort,
     secure: true,
