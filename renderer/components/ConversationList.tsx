@@ -142,6 +142,12 @@ export function ConversationList({ rows, selectedKey, onSelect, onToggle, onLoad
   );
 }
 
+/** What a screen reader hears first of a row: "3 messages, 2 unread.", "3 messages.", "Unread.", or nothing. */
+export function spokenSummary(messages: number, unread: number): string | null {
+  if (messages <= 1) return unread > 0 ? 'Unread.' : null;
+  return unread > 0 ? `${messages} messages, ${unread} unread.` : `${messages} messages.`;
+}
+
 /** "Bob, Carol and Dave": first names would mislead when two share one, so names are kept whole. */
 export function participantsLabel(participants: readonly MailAddress[]): string {
   const names = participants.map((p) => senderLabel(p));
@@ -203,8 +209,7 @@ const TreeRow = memo(function TreeRow({ id, row, selected, top, dateLabel, place
       onClick={() => onSelect(row)}
     >
       <RowSenderLine
-        unread={unread}
-        unreadText={several ? `${conversation.unread} unread.` : 'Unread.'}
+        spoken={spokenSummary(several ? conversation.count : 1, conversation ? conversation.unread : unread ? 1 : 0)}
         sender={sender}
         date={message.date}
         dateLabel={dateLabel}
@@ -222,9 +227,9 @@ const TreeRow = memo(function TreeRow({ id, row, selected, top, dateLabel, place
           </span>
         }
         afterSender={
-          <span className="conversation-count" title={several ? `${conversation.count} messages` : undefined} hidden={!several}>
+          // Spoken with the unread words (spokenSummary), so no second hidden element per row.
+          <span className="conversation-count" aria-hidden="true" title={several ? `${conversation.count} messages` : undefined} hidden={!several}>
             {conversation?.count ?? 0}
-            <span className="sr-only"> messages</span>
           </span>
         }
       />

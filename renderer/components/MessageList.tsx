@@ -130,7 +130,7 @@ const MessageRow = memo(function MessageRow({ id, message, selected, posInSet, s
       style={virtualRowStyle(top, ROW_HEIGHT)}
       onClick={() => onSelect(message)}
     >
-      <RowSenderLine unread={!message.seen} sender={senderLabel(message.from)} date={message.date} dateLabel={dateLabel} />
+      <RowSenderLine spoken={message.seen ? null : 'Unread.'} sender={senderLabel(message.from)} date={message.date} dateLabel={dateLabel} />
       <RowSubjectLine subject={message.subject} hasAttachments={message.hasAttachments} flagged={message.flagged} />
     </li>
   );
