@@ -109,7 +109,8 @@ test('a message and its reply are one conversation of 2, opened in place; a late
   await appendMessages(servers, alice, [
     message({ from: `Bob Example <${bob.address}>`, messageId: id('again'), subject: `Re: ${subject}`, minutesAgo: 0, inReplyTo: [id('root'), id('reply')], text: 'Great, see you there.' }),
   ]);
-  await expect(row.locator('.conversation-count')).toHaveText('3 messages', { timeout: 30_000 });
+  await expect(row.locator('.conversation-count')).toHaveText('3', { timeout: 30_000 });
+  await expect(row).toContainText('3 messages');
   await expect(inside).toHaveCount(3);
   await expect(conversations(page, subject)).toHaveCount(1);
 
