@@ -279,14 +279,8 @@ async function incremental(target: SyncTarget, state: FolderSyncState, server: S
   }
 
   if (server.uidNext > knownNext) {
-    const messages = await access.withMailbox(path, async (client) => {
-      const batch: StoredMessage[] = [];
-      // `n:*` always returns the newest message, even below n; the filter drops it then.
-      await fetchEnvelopes(client, `${knownNext}:*`, { uid: true }, (message) => {
-        if (message.uid >= knownNext) batch.push(message);
-      });
-      return batch;
-    });
+    // `n:*` always returns the newest message, even below n; the filter drops it then.
+    const messages = await envelopesOf(target, `${knownNext}:*`, (message) => message.uid >= knownNext);
     store.putMessages(accountId, path, messages);
     fetched = messages.length;
     listener.stored?.();
@@ -307,17 +301,24 @@ async function incremental(target: SyncTarget, state: FolderSyncState, server: S
     const have = new Set(store.uids(accountId, path));
     const missed = [...serverUids].filter((uid) => !have.has(uid));
     if (missed.length > 0) {
-      const messages = await access.withMailbox(path, async (client) => {
-        const batch: StoredMessage[] = [];
-        await fetchEnvelopes(client, toUidSet(missed), { uid: true }, (message) => void batch.push(message));
-        return batch;
-      });
+      const messages = await envelopesOf(target, toUidSet(missed));
       store.putMessages(accountId, path, messages);
       fetched += messages.length;
     }
   }
   store.setSyncState(accountId, path, { uidValidity: server.uidValidity, highestModseq: server.highestModseq, uidNext: server.uidNext, synced: true });
   return { kind: 'incremental', fetched, flagChanges, removed };
+}
+
+/** The envelopes of the UIDs in `set` that `wanted` accepts, in one list: for the few messages an incremental sync brings. */
+async function envelopesOf({ access, path }: SyncTarget, set: string, wanted: (message: StoredMessage) => boolean = () => true): Promise<StoredMessage[]> {
+  return access.withMailbox(path, async (client) => {
+    const found: StoredMessage[] = [];
+    await fetchEnvelopes(client, set, { uid: true }, (message) => {
+      if (wanted(message)) found.push(message);
+    });
+    return found;
+  });
 }
 
 async function refreshFlags({ access, store, accountId, path }: SyncTarget, range: string, changedSince: string | null): Promise<number> {
