@@ -5,7 +5,7 @@
  * steps into it), Left collapses it (or steps back out); Home and End jump. Long lists are
  * virtualised the same way as the flat list (MessageList): fixed-height rows, only those in view.
  */
-import { memo, useEffect, useId, useMemo, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useId, useMemo, type KeyboardEvent, type MouseEvent } from 'react';
 import type { ConversationSummary } from '../../shared/conversation-types';
 import type { MailAddress, MessageSummary } from '../../shared/domain';
 import { senderLabel } from '../lib/format';
@@ -69,15 +69,11 @@ export function ConversationList({ rows, selectedKey, onSelect, onToggle, onLoad
     count: rows.length,
     rowHeight: CONVERSATION_ROW_HEIGHT,
     virtualiseAbove: CONVERSATION_VIRTUALISE_ABOVE,
+    selectedIndex,
+    selectedId: selectedKey === null ? null : rowId(selectedKey),
     onEndReached,
     loadingMore,
   });
-
-  useEffect(() => {
-    if (selectedKey === null || selectedIndex < 0) return;
-    if (virtual) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
-    else document.getElementById(rowId(selectedKey))?.scrollIntoView?.({ block: 'nearest' });
-  }, [id, selectedKey, selectedIndex, virtual, virtualizer]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
     if (rows.length === 0) return;

@@ -5,7 +5,7 @@
  * messages scroll as smoothly as 100. Short lists render every row, which keeps find-in-page and
  * the simplest accessibility tree where they cost nothing.
  */
-import { memo, useEffect, useId, useMemo, type KeyboardEvent } from 'react';
+import { memo, useId, useMemo, type KeyboardEvent } from 'react';
 import type { MessageSummary } from '../../shared/domain';
 import { senderLabel } from '../lib/format';
 import { LoadMore } from './LoadMore';
@@ -42,18 +42,11 @@ export function MessageList({ messages, selectedUid, onSelect, onLoadMore, loadi
     count: messages.length,
     rowHeight: ROW_HEIGHT,
     virtualiseAbove: VIRTUALISE_ABOVE,
+    selectedIndex,
+    selectedId: selectedUid === null ? null : optionId(selectedUid),
     onEndReached,
     loadingMore,
   });
-
-  useEffect(() => {
-    if (selectedUid === null) return;
-    if (virtual) {
-      if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
-      return;
-    }
-    document.getElementById(`${id}-m${selectedUid}`)?.scrollIntoView?.({ block: 'nearest' });
-  }, [id, selectedUid, selectedIndex, virtual, virtualizer]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
     if (messages.length === 0) return;

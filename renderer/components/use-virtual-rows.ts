@@ -1,7 +1,7 @@
 /**
  * What the flat and the grouped message list share: virtualisation above a size (@tanstack/react-virtual,
- * fixed row heights), rows keyed by slot so scrolling reuses them (RowSlots), the next page asked for
- * near the end, and date labels formatted once per list and day. Both lists scroll 100,000 rows
+ * fixed row heights), rows keyed by slot so scrolling reuses them (RowSlots), the selected row kept
+ * in view, the next page asked for near the end, and date labels formatted once per list and day. Both lists scroll 100,000 rows
  * with this; a change here is a change to both.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -19,11 +19,14 @@ export interface VirtualRowsOptions {
   rowHeight: number;
   /** Above this many rows only those in view exist in the DOM. */
   virtualiseAbove: number;
+  /** The selected row's index (-1 for none) and its element's id: scrolled into view when it changes. */
+  selectedIndex: number;
+  selectedId: string | null;
   onEndReached?: () => void;
   loadingMore: boolean;
 }
 
-export function useVirtualRows({ count, rowHeight, virtualiseAbove, onEndReached, loadingMore }: VirtualRowsOptions) {
+export function useVirtualRows({ count, rowHeight, virtualiseAbove, selectedIndex, selectedId, onEndReached, loadingMore }: VirtualRowsOptions) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtual = count > virtualiseAbove;
   const virtualizer = useVirtualizer({
@@ -40,6 +43,13 @@ export function useVirtualRows({ count, rowHeight, virtualiseAbove, onEndReached
   rowSlots.current ??= new RowSlots();
   const slots = virtual ? rowSlots.current.assign(items.map((item) => item.index)) : [];
   const lastShown = items.length > 0 ? items[items.length - 1]!.index : -1;
+
+  useEffect(() => {
+    if (selectedIndex < 0) return;
+    // Virtualised, the row may not exist yet: the virtualizer scrolls to its place.
+    if (virtual) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+    else if (selectedId !== null) document.getElementById(selectedId)?.scrollIntoView?.({ block: 'nearest' });
+  }, [selectedIndex, selectedId, virtual, virtualizer]);
 
   useEffect(() => {
     if (virtual && onEndReached && !loadingMore && lastShown >= count - END_MARGIN) onEndReached();
