@@ -4,8 +4,7 @@
  * system browser is used.
  */
 import { defineConfig } from '@playwright/test';
-
-export const CHROMIUM = process.env.SEALMAIL_CHROMIUM ?? '/usr/bin/chromium';
+import { CHROMIUM } from './scripts/system-packages';
 
 export default defineConfig({
   testDir: 'e2e',

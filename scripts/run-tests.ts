@@ -1,5 +1,6 @@
 /**
  * `npm test`: every check the project has, in order, ending with one line `N passed, N failed`.
+ * First it makes sure the system packages of scripts/system-packages.ts are installed.
  * Type checks, lint and the renderer build count as one check each; vitest and Playwright
  * contribute their test counts. The test mail servers are started and stopped by each suite's own
  * global setup, so a suite can also be run alone.
@@ -7,11 +8,22 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensureSystemPackages } from '../e2e/servers/ensure-packages';
 import { findElectronBinary } from './electron-binary';
 
 interface Tally {
   passed: number;
   failed: number;
+}
+
+// Before anything runs: every system package the suites drive is there (installed when root), or the
+// run stops here with the one apt command to type, rather than failing spec by spec later.
+try {
+  await ensureSystemPackages(undefined, (line) => console.log(line));
+} catch (error) {
+  console.error((error as Error).message);
+  console.log('\n0 passed, 1 failed');
+  process.exit(1);
 }
 
 const tally: Tally = { passed: 0, failed: 0 };

@@ -10,7 +10,7 @@ import { startMailServers } from '../e2e/servers/mail-servers';
 import { createCore } from '../electron/core/create-core';
 import { MemorySecretStore } from '../electron/core/ports';
 import { startBridgeServer } from '../electron/devserver/bridge-server';
-import { CHROMIUM } from '../playwright.config';
+import { CHROMIUM } from './system-packages';
 import { fillAccountForm } from '../e2e/support/sign-in';
 
 const servers = await startMailServers();

@@ -9,10 +9,11 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { build } from 'esbuild';
+import { ensureSystemPackages } from '../../e2e/servers/ensure-packages';
+import { CHROMIUM } from '../../scripts/system-packages';
 import { figure, type Figure } from '../figure';
 
 const ROOT = join(import.meta.dirname, '../..');
-const CHROMIUM = process.env.SEALMAIL_CHROMIUM ?? '/usr/bin/chromium';
 
 async function page(): Promise<string> {
   const bundle = await build({
@@ -60,6 +61,7 @@ const scrollScript = (frames: number, step: number) => SCROLL_FRAMES.replace('FR
 type ListKind = 'flat' | 'conversations';
 
 async function longestFrame(html: string, kind: ListKind, count: number, frames: number): Promise<number> {
+  await ensureSystemPackages(['browser']);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-gpu-vsync', '--disable-frame-rate-limit', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

@@ -6,10 +6,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ensureSystemPackages } from '../servers/ensure-packages';
 import { readServersInfo, startMailServers, writeServersInfo } from '../servers/mail-servers';
 import { startDevWeb } from './dev-web';
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
+  // A spec run alone (npx playwright test …) installs the browser as npm test would.
+  await ensureSystemPackages(['browser']);
   const cleanups: (() => Promise<void>)[] = [];
   const work = await mkdtemp(join(tmpdir(), 'sealmail-e2e-'));
   cleanups.push(() => rm(work, { recursive: true, force: true }));
