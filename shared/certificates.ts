@@ -4,9 +4,11 @@
  */
 
 /**
- * 'address-verified': the CA checked only control of the mailbox (CA/B Forum mailbox-validated
- * policy 2.23.140.1.5.1.x, or no personal name in the subject). 'identity-verified': a person or
- * organisation was checked (policies 2.23.140.1.5.2/3/4.x, or a name bound by the CA).
+ * 'address-verified': the CA checked only control of the mailbox. 'identity-verified': it checked a
+ * person or organisation. Decided in one place, electron/core/keystore/validation-level.ts: policy
+ * OIDs first (CA/B Forum S/MIME BR 7.1.6.1: 2.23.140.1.5.1.x mailbox; 5.2/5.3/5.4.x identity), then
+ * markers of an unchecked subject ("Persona Not Validated"), then a name in the subject that is not
+ * a placeholder ("Thawte Freemail Member", "CAcert WoT User", the address or its local part).
  */
 export type CertificateValidation = 'address-verified' | 'identity-verified';
 

@@ -3,6 +3,7 @@
  * encryption. The renderer draws the badge and the details panel from this, outside the message's
  * DOM, and the CLI prints it (`sealmail inspect --json`). Plain data only.
  */
+import type { CertificateValidation } from './certificates';
 
 /**
  * valid: the MIME root is signed, the math holds, the chain reaches a trusted anchor with the
@@ -54,6 +55,8 @@ export interface CertificateInfo {
   validFrom: string;
   validTo: string;
   emails: string[];
+  /** How much the CA checked about the holder, decided in the core (keystore/validation-level.ts). */
+  validation: CertificateValidation;
 }
 
 export interface SignerSummary {

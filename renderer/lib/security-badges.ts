@@ -3,6 +3,7 @@
  * starts its accessible name, so screen readers announce it first), a tone (its colour), an icon
  * and a short detail. Pure, so every verdict's wording is tested in one place.
  */
+import { VALIDATION_LABELS } from '../../shared/certificates';
 import type { SignatureVerdict, SmimeVerdict, ValidationLevel } from '../../shared/smime-types';
 
 export type BadgeTone = 'good' | 'danger' | 'warning' | 'info' | 'neutral';
@@ -66,12 +67,12 @@ function signatureBadge(signature: SignatureVerdict): SecurityBadge {
 }
 
 /**
- * 'identity verified' when the certificate names an organisation (the CA checked who the signer
- * is); otherwise 'address verified' (the CA checked only the mailbox).
+ * The signer certificate's validation level as the core decided it (electron/core/keystore/
+ * validation-level.ts), never guessed from the subject here; without one, the lesser claim.
  */
 function identityLevel(signature: SignatureVerdict): string {
-  const subject = signature.details?.chain[0]?.subject ?? '';
-  return /(^|[\n,/])\s*O\s*=/.test(subject) ? 'identity verified' : 'address verified';
+  const level = signature.details?.chain[0]?.validation ?? 'address-verified';
+  return VALIDATION_LABELS[level].toLowerCase();
 }
 
 function signerLabel(signature: SignatureVerdict): string | null {

@@ -11,6 +11,8 @@ const bobCertificate = {
   validFrom: '2026-01-01T00:00:00.000Z',
   validTo: '2027-01-01T00:00:00.000Z',
   emails: ['bob@example.test'],
+  // CN=bob is only the address's local part: the core calls that address verified.
+  validation: 'address-verified' as const,
 };
 const caCertificate = { ...bobCertificate, subject: 'O=Sealmail Test\nCN=Sealmail Test CA', fingerprint256: 'DD:EE:FF', emails: [] };
 

@@ -6,6 +6,7 @@ import { X509Certificate, type KeyObject } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import type { CertificateInfo } from '../../../../shared/smime-types';
+import { validationLevelOf } from '../../keystore/validation-level';
 import { decodeAsn1, toArrayBuffer, toBuffer } from './asn1';
 import { OID } from './oids';
 
@@ -116,6 +117,7 @@ export function issuerAndSerial(certificate: SmimeCertificate): pkijs.IssuerAndS
 }
 
 export function describeCertificate(certificate: SmimeCertificate): CertificateInfo {
+  const emails = emailsOf(certificate);
   return {
     subject: certificate.x509.subject.replace(/\n/g, ', '),
     issuer: certificate.x509.issuer.replace(/\n/g, ', '),
@@ -123,7 +125,9 @@ export function describeCertificate(certificate: SmimeCertificate): CertificateI
     fingerprint256: certificate.x509.fingerprint256,
     validFrom: new Date(certificate.x509.validFrom).toISOString(),
     validTo: new Date(certificate.x509.validTo).toISOString(),
-    emails: emailsOf(certificate),
+    emails,
+    // The same rule as the certificate manager's, so a badge never calls a placeholder name checked.
+    validation: validationLevelOf(certificate.cert, emails),
   };
 }
 

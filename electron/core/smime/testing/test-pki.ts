@@ -40,6 +40,13 @@ export interface IssueOptions {
   days?: number;
   /** Extra subjectAltName emails besides the main one, or a different subject email. */
   subjectEmail?: string;
+  /**
+   * The whole subject DN in `openssl -subj` form, kept as written (order, OUs, description), to
+   * make certificates the way a given CA made them; default `/CN=<local part>/emailAddress=<email>`.
+   */
+  subject?: string;
+  /** certificatePolicies OIDs, e.g. '2.23.140.1.5.1.2' (CA/B Forum mailbox-validated). */
+  policy?: string;
 }
 
 export class TestPki {
@@ -100,7 +107,7 @@ export class TestPki {
     const certPath = `${base}.pem`;
     const extPath = `${base}.ext`;
     genKey(keyType, keyPath);
-    openssl(['req', '-new', '-key', keyPath, '-out', csrPath, '-subj', `/CN=${email.split('@')[0]}/emailAddress=${options.subjectEmail ?? email}`]);
+    openssl(['req', '-new', '-key', keyPath, '-out', csrPath, '-subj', options.subject ?? `/CN=${email.split('@')[0]}/emailAddress=${options.subjectEmail ?? email}`]);
     const ext = [
       'basicConstraints=CA:FALSE',
       keyType === 'rsa' ? 'keyUsage=critical,digitalSignature,keyEncipherment' : 'keyUsage=critical,digitalSignature,keyAgreement',
@@ -110,10 +117,12 @@ export class TestPki {
       'authorityKeyIdentifier=keyid',
       ...(options.crlUrl ? [`crlDistributionPoints=URI:${options.crlUrl}`] : []),
       ...(options.ocspUrl ? [`authorityInfoAccess=OCSP;URI:${options.ocspUrl}`] : []),
+      ...(options.policy ? [`certificatePolicies=${options.policy}`] : []),
     ];
     writeFileSync(extPath, `${ext.join('\n')}\n`);
+    // -preserveDN: `openssl ca` would otherwise reorder the subject and drop what its policy omits (OU, description).
     openssl(['ca', '-batch', '-config', ca.configPath, '-in', csrPath, '-out', certPath, '-extfile', extPath,
-      '-days', String(options.days ?? 365), '-notext', '-md', 'sha256']);
+      '-days', String(options.days ?? 365), '-notext', '-md', 'sha256', ...(options.subject ? ['-preserveDN'] : [])]);
     const keyPem = readFileSync(keyPath, 'utf8');
     const certPem = readFileSync(certPath, 'utf8');
     return { email, keyType, keyPem, key: createPrivateKey(keyPem), certPem, certificate: readCertificates(certPem)[0]!, keyPath, certPath };
