@@ -13,6 +13,9 @@ import type { CertificateValidation } from './certificates';
  * expired: the signer's certificate (or one above it) is not in force at the time judged.
  * revoked: a CRL or OCSP responder says the certificate was revoked.
  * address-mismatch: a good signature by someone other than the single From address.
+ * misleading-name: a good signature by the From address, but the name shown for the sender (display
+ *   name, comment or group name, look-alikes folded) spells another address, which is what a person
+ *   reads ("Johnny, You Are Fired!", USENIX Security 2019, display-name spoofing).
  * weak: a good signature made with SHA-1, which can be forged; not shown as valid.
  * partial: a signed part sits below an unsigned root; the message as a whole is not signed.
  * none: nothing is signed. error: the signature could not be read at all.
@@ -24,6 +27,7 @@ export const SIGNATURE_STATUSES = [
   'expired',
   'revoked',
   'address-mismatch',
+  'misleading-name',
   'weak',
   'partial',
   'none',

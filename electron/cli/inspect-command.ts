@@ -66,6 +66,7 @@ const SIGNATURE_WORDS: Record<SmimeVerdict['signature']['status'], string> = {
   expired: 'certificate expired',
   revoked: 'certificate REVOKED',
   'address-mismatch': 'signed by someone else than the sender',
+  'misleading-name': 'MISLEADING: the name shown is another address',
   weak: 'weak (SHA-1), not trusted',
   partial: 'only part of the message is signed',
   none: 'not signed',

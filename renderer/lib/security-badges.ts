@@ -55,6 +55,9 @@ function signatureBadge(signature: SignatureVerdict): SecurityBadge {
       return badge('Revoked', 'danger', 'alert');
     case 'address-mismatch':
       return badge('Signer is not the sender', 'danger', 'alert');
+    case 'misleading-name':
+      // The name is what a person reads first; the detail says whose signature it really is.
+      return badge('Misleading name', 'danger', 'alert', `the name shown is another address${who ? `; signed by ${who}` : ''}`);
     case 'weak':
       return badge('Weak algorithm', 'warning', 'alert');
     case 'partial':

@@ -1,8 +1,8 @@
 /**
  * Verification of one signature layer (RFC 8551 §3.5 detached, §3.4 opaque) into a verdict: the
  * math (cms/verify-signer-info), the chain (trust/build-chain), revocation, the digest's strength
- * and the signer's address against the single From mailbox. The verdict depends on nothing else:
- * never on what the body says.
+ * and the signer's address against the single From mailbox and the name it shows. The verdict
+ * depends on nothing else: never on what the body says.
  */
 import type { SignatureVerdict, ValidationLevel } from '../../../shared/smime-types';
 import { CmsFormatError } from './cms/asn1';
@@ -12,6 +12,7 @@ import { parseSignedData, RefusedStructure, type ParsedSignedData } from './cms/
 import { checkSignerInfo, SignerUnknown, type SignerCheck } from './cms/verify-signer-info';
 import { hasBareLf, toCanonicalCrlf } from './mime/canonical';
 import { sameAddress, type FromField } from './mime/from-address';
+import { addressInNameNotBy } from './mime/misleading-name';
 import type { RevocationChecker } from './revocation/revocation-checker';
 import { buildChain } from './trust/build-chain';
 
@@ -86,6 +87,8 @@ async function verifyLayer(
   const emails = emailsOf(signed.signer);
   const fromAddress = from.mailbox?.address ?? null;
   const matchingEmail = fromAddress ? emails.find((email) => sameAddress(email, fromAddress)) : undefined;
+  // The address may be the signer's while the name a person reads is another one (mime/misleading-name.ts).
+  const shownAddress = addressInNameNotBy(from.shownNames, emails);
 
   let validation: ValidationLevel;
   if (chain.status === 'untrusted') validation = 'untrusted';
@@ -104,6 +107,8 @@ async function verifyLayer(
     reason = from.problem
       ? `Signed by ${emails.join(', ') || 'a certificate without an address'}, but ${from.problem}.`
       : `Signed by ${emails.join(', ') || 'a certificate without an address'}, not by the sender ${fromAddress}.`;
+  } else if (shownAddress) {
+    [status, reason] = ['misleading-name', `Signed by ${matchingEmail}, but the name shown, ${shownAddress}, is another address.`];
   } else if (revocation.state === 'could-not-check') {
     reason = `Whether the certificate was revoked could not be checked${revocation.reason ? ` (${revocation.reason})` : ''}.`;
   }

@@ -2,7 +2,9 @@
  * Reads the From field (RFC 5322 §3.4) for the signer check. The address compared with the
  * certificate is the addr-spec only: a display name such as "alice@example.test" <mallory@evil.test>
  * names mallory, and a field with no, several or unreadable mailboxes has no single sender.
+ * What a client may show as the sender's name is kept apart for mime/misleading-name.ts.
  */
+import { isUtf8 } from 'node:buffer';
 import { headerValues, type HeaderField } from './raw-entity';
 
 export interface FromField {
@@ -10,22 +12,55 @@ export interface FromField {
   mailbox: { name: string; address: string } | null;
   /** Why there is no single sender, for the verdict's reason. */
   problem: string | null;
+  /**
+   * Every text a client may show as the sender's name, decoded: the display name, comments (shown
+   * as the name when there is none, as Dovecot's ENVELOPE and nodemailer's addressparser do) and a
+   * group's name.
+   */
+  shownNames: string[];
 }
 
 export function readFrom(headers: HeaderField[]): FromField {
   const fields = headerValues(headers, 'from');
-  if (fields.length === 0) return { mailbox: null, problem: 'the message has no From address' };
-  if (fields.length > 1) return { mailbox: null, problem: `the message has ${fields.length} From fields` };
-  const mailboxes = parseMailboxList(fields[0]!).map((mailbox) => ({ ...mailbox, name: decodeWords(mailbox.name) }));
-  if (mailboxes.length === 0) return { mailbox: null, problem: 'the From field is empty or unreadable' };
-  if (mailboxes.length > 1) return { mailbox: null, problem: `the From field names ${mailboxes.length} senders` };
-  return { mailbox: mailboxes[0]!, problem: null };
+  if (fields.length === 0) return { mailbox: null, problem: 'the message has no From address', shownNames: [] };
+  if (fields.length > 1) return { mailbox: null, problem: `the message has ${fields.length} From fields`, shownNames: [] };
+  const mailboxes = parseMailboxes(asUtf8(fields[0]!));
+  if (mailboxes.length === 0) return { mailbox: null, problem: 'the From field is empty or unreadable', shownNames: [] };
+  if (mailboxes.length > 1) return { mailbox: null, problem: `the From field names ${mailboxes.length} senders`, shownNames: [] };
+  const { name, address, comments, group } = mailboxes[0]!;
+  const shownNames = [name, ...comments, ...(group === null ? [] : [group])].map(decodeWords).filter(Boolean);
+  return { mailbox: { name: decodeWords(name), address }, problem: null, shownNames };
+}
+
+/**
+ * Header fields arrive as latin1 text (one character per byte); a field in UTF-8 (RFC 6532 §3.2)
+ * is read as the UTF-8 it is, so the names match what a client shows.
+ */
+function asUtf8(field: string): string {
+  const bytes = Buffer.from(field, 'latin1');
+  return isUtf8(bytes) ? bytes.toString('utf8') : field;
 }
 
 /** Splits a mailbox-list, honouring quoted strings, comments and angle brackets. */
 export function parseMailboxList(value: string): { name: string; address: string }[] {
-  const items: string[] = [];
+  return parseMailboxes(value).map(({ name, address }) => ({ name, address }));
+}
+
+interface ParsedMailbox {
+  name: string;
+  address: string;
+  /** The text of its comments, e.g. "manager" in `eve@example.test (manager)`. */
+  comments: string[];
+  /** The display name of the group it belongs to ("Friends: a@b, c@d;"), if any. */
+  group: string | null;
+}
+
+function parseMailboxes(value: string): ParsedMailbox[] {
+  const items: { text: string; comments: string[]; group: string | null }[] = [];
   let current = '';
+  let comments: string[] = [];
+  let commentText = '';
+  let group: string | null = null;
   let quoted = false;
   let comment = 0;
   let angle = false;
@@ -38,9 +73,13 @@ export function parseMailboxList(value: string): { name: string; address: string
       continue;
     }
     if (comment > 0) {
-      if (ch === '\\') i++;
+      if (ch === '\\' && i + 1 < value.length) commentText += value[++i];
       else if (ch === '(') comment++;
       else if (ch === ')') comment--;
+      if (comment === 0) {
+        comments.push(commentText.trim());
+        commentText = '';
+      } else if (ch !== '\\') commentText += ch;
       continue;
     }
     if (ch === '"') quoted = true;
@@ -50,25 +89,28 @@ export function parseMailboxList(value: string): { name: string; address: string
     } else if (ch === '<') angle = true;
     else if (ch === '>') angle = false;
     else if ((ch === ',' || ch === ';') && !angle) {
-      items.push(current);
+      items.push({ text: current, comments, group });
+      if (ch === ';') group = null;
       current = '';
+      comments = [];
       continue;
     } else if (ch === ':' && !angle) {
-      // A group ("Friends: a@b, c@d;"): its members count as mailboxes; the name is dropped.
+      // A group ("Friends: a@b, c@d;"): its members count as mailboxes; its name is kept as shown.
+      group = current.trim().replace(/^"(.*)"$/s, '$1');
       current = '';
       continue;
     }
     current += ch;
   }
   if (quoted || comment > 0 || angle) return [];
-  items.push(current);
-  const out: { name: string; address: string }[] = [];
+  items.push({ text: current, comments, group });
+  const out: ParsedMailbox[] = [];
   for (const item of items) {
-    const trimmed = item.trim();
+    const trimmed = item.text.trim();
     if (!trimmed) continue;
     const mailbox = parseMailbox(trimmed);
     if (!mailbox) return [];
-    out.push(mailbox);
+    out.push({ ...mailbox, comments: item.comments.filter(Boolean), group: item.group });
   }
   return out;
 }
