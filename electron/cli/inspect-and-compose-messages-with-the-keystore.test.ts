@@ -99,7 +99,7 @@ describe('sealmail inspect', () => {
 
   it('refuses bad usage with exit 2', async () => {
     expect((await cli(['inspect', '--keystore', keystores.alice!])).code).toBe(2);
-    expect((await cli(['inspect', 'x.eml'])).code).toBe(2);
+    expect((await cli(['inspect', 'x.eml', 'y.eml', '--keystore', keystores.alice!])).code).toBe(2);
     expect((await cli(['inspect', 'x.eml', '--keystore', keystores.alice!, '--at', 'yesterday'])).code).toBe(2);
   });
 

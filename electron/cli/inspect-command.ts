@@ -1,47 +1,69 @@
 /**
- * `sealmail inspect MESSAGE.eml --keystore DIR [--at TIME] [--json]`: the S/MIME verdict of a
- * message as the app would show it, judged at the given time (default now). Like the app, it
- * collects a valid signer's certificate into the keystore. Exit 0 whenever a verdict was made.
+ * `sealmail inspect MESSAGE.eml [--keystore DIR] [--ca FILE] [--at TIME] [--json]`: the S/MIME
+ * verdict of a message as the app would show it, judged at the given time (default now). Like the
+ * app, it collects a valid signer's certificate into the keystore. Reading someone's signed mail
+ * needs no keys of one's own: without a keystore (no --keystore, or none in DIR yet) signatures are
+ * judged against the system roots and --ca, encrypted mail says it needs a certificate, nothing is
+ * asked for, collected or written. Exit 0 whenever a verdict was made.
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { SmimeVerdict } from '../../shared/smime-types';
 import { systemClock } from '../core/ports';
+import { readCertificates } from '../core/smime/cms/certificate';
 import { createSmimeService } from '../core/smime/create-smime-service';
 import type { SecureMessage } from '../core/smime/read-secure-message';
+import { NO_KEYSTORE_TO_READ } from '../core/smime/smime-service';
 import { guard } from './keystore-command';
-import { openKeystore } from './open-keystore';
+import { openKeystoreIfPresent } from './open-keystore';
 import { EXIT_OK, type CliCommand, usageError } from './run-cli';
 
-const usage = 'inspect MESSAGE.eml --keystore DIR [--at ISO-8601-TIME] [--json]';
+const usage = 'inspect MESSAGE.eml [--keystore DIR] [--ca FILE] [--at ISO-8601-TIME] [--json]';
 
 export const inspectCommand: CliCommand = {
-  summary: 'show the signature and encryption verdict of a message (SEALMAIL_PASSPHRASE)',
+  summary: 'show the signature and encryption verdict of a message (SEALMAIL_PASSPHRASE when DIR has a keystore)',
   usage,
   async run(args, io) {
     let parsed;
     try {
-      parsed = parseArgs({ args, allowPositionals: true, options: { keystore: { type: 'string' }, at: { type: 'string' }, json: { type: 'boolean', default: false } } });
+      parsed = parseArgs({ args, allowPositionals: true, options: { keystore: { type: 'string' }, ca: { type: 'string', multiple: true }, at: { type: 'string' }, json: { type: 'boolean', default: false } } });
     } catch (error) {
       return usageError(io, usage, (error as Error).message);
     }
     const [file, ...extra] = parsed.positionals;
-    const { keystore: dir, at: atText, json } = parsed.values;
+    const { keystore: dir, ca, at: atText, json } = parsed.values;
     if (!file || extra.length > 0) return usageError(io, usage, 'give exactly one message file.');
-    if (!dir) return usageError(io, usage, 'give the keystore folder with --keystore DIR.');
     const at = atText === undefined ? systemClock.now() : new Date(atText);
     if (Number.isNaN(at.getTime()) || (atText !== undefined && !/^\d{4}-\d{2}-\d{2}/.test(atText))) {
       return usageError(io, usage, `--at wants an ISO 8601 time such as 2026-01-31T12:00:00Z, not '${atText}'.`);
     }
+    // Anchors for this run only, as `npm run dev:web -- --ca FILE` trusts them for the app.
+    let extraAnchors: string[];
+    try {
+      extraAnchors = await Promise.all((ca ?? []).map(readAnchors));
+    } catch (error) {
+      return usageError(io, usage, `--ca: ${(error as Error).message}`);
+    }
     return guard(io, async () => {
       const raw = await readFile(file);
-      const keystore = await openKeystore(dir, io, { createIfMissing: false });
-      const result = await createSmimeService(keystore, systemClock).read(raw, at);
+      const keystore = dir === undefined ? null : await openKeystoreIfPresent(dir, io);
+      const result = await createSmimeService(keystore, systemClock, extraAnchors).read(raw, at);
       io.stdout.write(json ? `${JSON.stringify(asJson(result))}\n` : asText(result));
       return EXIT_OK;
     });
   },
 };
+
+/** A --ca file: PEM text holding one or more certificates; anything else is refused, not ignored. */
+async function readAnchors(path: string): Promise<string> {
+  const pem = await readFile(path, 'utf8');
+  try {
+    readCertificates(pem);
+  } catch (error) {
+    throw new Error(`${path} holds no readable PEM certificate (${(error as Error).message})`);
+  }
+  return pem;
+}
 
 /** The documented JSON shape: one object, stable for scripts. */
 export function asJson(result: SecureMessage): Record<string, unknown> {
@@ -83,6 +105,8 @@ function asText(result: SecureMessage): string {
   if (signature.reason) lines.push(`  ${signature.reason}`);
   lines.push(`Encryption: ${encryption.status}${encryption.algorithm ? ` (${encryption.algorithm})` : ''}`);
   if (encryption.reason) lines.push(`  ${encryption.reason}`);
+  // The core's sentence speaks of the app's Certificates view; on the command line it is `keystore import`.
+  if (encryption.reason === NO_KEYSTORE_TO_READ) lines.push('  On the command line: sealmail keystore import YOURS.p12 --keystore DIR, then inspect with --keystore DIR.');
   return `${lines.join('\n')}\n\n${result.text}${result.text.endsWith('\n') ? '' : '\n'}`;
 }
 

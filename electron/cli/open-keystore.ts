@@ -1,6 +1,7 @@
 /**
  * Opens the keystore in `--keystore DIR` for a CLI command: the passphrase comes from
  * SEALMAIL_PASSPHRASE or a terminal prompt; a missing keystore is created only when asked to.
+ * Reading mail needs no keystore: openKeystoreIfPresent answers null for a folder without one.
  */
 import { join, resolve } from 'node:path';
 import { SealmailError } from '../../shared/errors';
@@ -23,6 +24,14 @@ export async function openKeystore(dir: string, io: CliIo, options: { createIfMi
     await keystore.create(passphrase);
     return keystore;
   }
+  await keystore.unlock(await secret(io, 'Keystore passphrase: '));
+  return keystore;
+}
+
+/** The keystore in DIR, unlocked, or null when DIR has none: nothing is asked for or written then. */
+export async function openKeystoreIfPresent(dir: string, io: CliIo): Promise<KeystoreService | null> {
+  const keystore = new KeystoreService({ path: join(resolve(dir), KEYSTORE_FILE_NAME) });
+  if ((await keystore.status()).state === 'missing') return null;
   await keystore.unlock(await secret(io, 'Keystore passphrase: '));
   return keystore;
 }

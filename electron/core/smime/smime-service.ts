@@ -10,7 +10,8 @@ import type { Keystore } from '../keystore/keystore';
 import type { Clock } from '../ports';
 import type { RecipientCapabilities } from './cms/capabilities';
 import { certificateFromDer, readCertificates, type SmimeCertificate } from './cms/certificate';
-import { keyDecryptor, type DecryptionKey } from './decrypt-envelope';
+import { decryptEnvelope, type DecryptionKey } from './decrypt-envelope';
+import type { Decryptor } from './decryption-port';
 import { encryptEntity, type EncryptionRecipient } from './encrypt-entity';
 import { textEntity, withMessageHeaders } from './mime/compose-entity';
 import { readFrom } from './mime/from-address';
@@ -79,9 +80,14 @@ export class SmimeService {
       knownCertificates: senderCertificate ? [certificateFromDer(senderCertificate.raw)] : [],
       at,
       revocation: this.options.revocation,
-      decryptor: unavailable === null ? keyDecryptor(() => this.decryptionKeys()) : { decrypt: async () => ({ status: 'error', reason: unavailable }) },
+      decryptor: unavailable === null ? this.ownKeysDecryptor() : { decrypt: async () => ({ status: 'error', reason: unavailable }) },
     });
     const signature = result.verdict.signature;
+    // While locked, the authorities the user added are out of reach: "untrusted" must say so.
+    if (unavailable === KEYSTORE_LOCKED_TO_READ && signature.status === 'untrusted') {
+      const reason = [signature.reason, UNLOCK_TO_CHECK_AUTHORITIES].filter(Boolean).join(' ');
+      return { ...result, verdict: { ...result.verdict, signature: { ...signature, reason } } };
+    }
     if (unavailable === null && signature.status === 'valid' && signature.signer?.email && signature.details?.signerCertificatePem) {
       const certificate = new X509Certificate(signature.details.signerCertificatePem);
       const capabilities = signature.details.capabilities ? { ...signature.details.capabilities } : null;
@@ -145,6 +151,16 @@ export class SmimeService {
     return { certificate: certificateFromDer(x509.raw), capabilities: caps ? { aesGcm: caps.aesGcm === true, rsaOaep: caps.rsaOaep === true } : null };
   }
 
+  /** Decrypts with the user's own keys; with none imported yet, says to import one rather than "not a recipient". */
+  private ownKeysDecryptor(): Decryptor {
+    return {
+      decrypt: async (der) => {
+        const keys = await this.decryptionKeys();
+        return keys.length === 0 ? { status: 'error', reason: NO_KEYSTORE_TO_READ } : decryptEnvelope(der, keys);
+      },
+    };
+  }
+
   private async decryptionKeys(): Promise<DecryptionKey[]> {
     const { keystore } = this.options;
     const keys: DecryptionKey[] = [];
@@ -176,6 +192,8 @@ export class SmimeService {
 /** What encrypted mail says while the keystore cannot be used. */
 export const KEYSTORE_LOCKED_TO_READ = 'Unlock your certificates to read this message.';
 export const NO_KEYSTORE_TO_READ = 'This message is encrypted; set up your certificates (import yours under Certificates) to read it.';
+/** Added to an untrusted verdict judged while locked: the authorities the user added were not consulted. */
+export const UNLOCK_TO_CHECK_AUTHORITIES = 'Your certificates are locked, so the authorities you added were not consulted; unlock them to check again.';
 
 /** Null when the keystore can be used; else the sentence encrypted mail shows instead. */
 async function keystoreUnavailable(keystore: Keystore): Promise<string | null> {
