@@ -17,6 +17,7 @@ import { DraftService } from './compose/draft-service';
 import { EventHub } from './events/event-hub';
 import type { KeyWrapper } from './keystore/key-wrapper';
 import { keystoreHandlers } from './keystore/keystore-handlers';
+import { keystoreOrNone } from './keystore/keystore-or-none';
 import { KEYSTORE_FILE_NAME, KeystoreService } from './keystore/keystore-service';
 import { mailHandlers } from './mail/mail-handlers';
 import { MailService } from './mail/mail-service';
@@ -99,7 +100,7 @@ export function createCore(options: CoreOptions): Core {
       new ComposeService(mail, accounts),
       new AddressSuggestions(mail, accounts),
       // Certificates come from the keystore; sending signs and encrypts through the S/MIME service.
-      new ComposeReadinessService(accounts, { canProtect: true, keystore }),
+      new ComposeReadinessService(accounts, { canProtect: true, keystore: keystoreOrNone(keystore) }),
       drafts,
     ),
     // Attachments are saved from the part the reader showed (the decrypted one for encrypted mail).

@@ -7,7 +7,7 @@
 import { rootCertificates } from 'node:tls';
 import type { Clock } from '../ports';
 import { createCryptoEngine } from './cms/crypto-engine';
-import { keystoreForSmime, type KeystoreWithStatus } from './keystore-for-smime';
+import { keystoreOrNone, type KeystoreWithStatus } from '../keystore/keystore-or-none';
 import { createHttpFetcher } from './revocation/http-fetch';
 import { RevocationService } from './revocation/revocation-service';
 import { SmimeService } from './smime-service';
@@ -15,7 +15,7 @@ import { SmimeService } from './smime-service';
 /** `extraAnchors`: PEM roots trusted besides the system's (a company CA; the test CA in tests). */
 export function createSmimeService(keystore: KeystoreWithStatus | null, clock: Clock, extraAnchors: readonly string[] = []): SmimeService {
   return new SmimeService({
-    keystore: keystoreForSmime(keystore),
+    keystore: keystoreOrNone(keystore),
     clock,
     revocation: new RevocationService(createHttpFetcher(), createCryptoEngine()),
     systemAnchors: [...rootCertificates, ...extraAnchors],

@@ -1,13 +1,14 @@
 /**
- * The keystore as the S/MIME service sees it, where there may be none yet. The vault answers
- * KEYSTORE_LOCKED both when it is locked and when no keystore file exists, but a reader with no
+ * The keystore as its users see it where there may be none yet. The vault answers
+ * KEYSTORE_LOCKED both when it is locked and when no keystore file exists, but someone with no
  * keystore must be told to import a certificate, not to unlock one: here a missing keystore (or
- * none at all, `null`: the CLI without --keystore) answers NOT_FOUND, which SmimeService.read
- * turns into "set up your certificates" while still judging signatures against the system roots.
+ * none at all, `null`: the CLI without --keystore) answers NOT_FOUND. SmimeService.read turns that
+ * into "set up your certificates" while still judging signatures against the system roots, and the
+ * composer's readiness into "import one under Certificates".
  */
 import { SealmailError } from '../../../shared/errors';
-import type { Keystore } from '../keystore/keystore';
-import type { KeystoreStatus } from '../keystore/keystore-vault';
+import type { Keystore } from './keystore';
+import type { KeystoreStatus } from './keystore-vault';
 
 /** What KeystoreService offers: the Keystore calls plus whether the keystore exists at all. */
 export interface KeystoreWithStatus extends Keystore {
@@ -16,7 +17,7 @@ export interface KeystoreWithStatus extends Keystore {
 
 const NO_KEYSTORE = 'There is no keystore yet, so you have no certificates of your own.';
 
-export function keystoreForSmime(keystore: KeystoreWithStatus | null): Keystore {
+export function keystoreOrNone(keystore: KeystoreWithStatus | null): Keystore {
   const use = async <R>(call: (k: Keystore) => Promise<R>): Promise<R> => {
     if (!keystore) throw new SealmailError('NOT_FOUND', NO_KEYSTORE);
     try {
