@@ -38,10 +38,11 @@ export function openKeyTrans(info: pkijs.KeyTransRecipientInfo, privateKey: KeyO
   const algorithm = info.keyEncryptionAlgorithm.algorithmId;
   if (algorithm === OID.rsaEncryption) return decryptPkcs1v15(privateKey, encryptedKey, keyLength);
   if (algorithm === OID.rsaOaep) {
-    const { hash, mgfHash } = oaepHashes(info.keyEncryptionAlgorithm.algorithmParams);
+    const { hash, mgfHash, label } = oaepParams(info.keyEncryptionAlgorithm.algorithmParams);
     if (hash !== mgfHash) throw new DecryptionFailed(`the message uses OAEP with ${hash} and MGF1 with ${mgfHash}, which Sealmail does not read`);
     try {
-      return privateDecrypt({ key: privateKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: hash }, encryptedKey);
+      // RFC 8017 §7.1.2 step 3a: the label is hashed into the padding, so decryption needs it too.
+      return privateDecrypt({ key: privateKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: hash, ...(label.length ? { oaepLabel: label } : {}) }, encryptedKey);
     } catch {
       throw new DecryptionFailed();
     }
@@ -49,10 +50,14 @@ export function openKeyTrans(info: pkijs.KeyTransRecipientInfo, privateKey: KeyO
   throw new DecryptionFailed(`the key is wrapped with an algorithm Sealmail does not read (${algorithm})`);
 }
 
-/** RFC 4055 §4.1 RSAES-OAEP-params; absent fields default to SHA-1. */
-function oaepHashes(params: unknown): { hash: string; mgfHash: string } {
+/**
+ * RFC 4055 §4.1 RSAES-OAEP-params: [0] hashFunc, [1] maskGenFunc, [2] pSourceFunc; absent fields
+ * default to SHA-1, MGF1-SHA-1 and an empty label (id-pSpecified with an empty OCTET STRING).
+ */
+function oaepParams(params: unknown): { hash: string; mgfHash: string; label: Buffer } {
   let hash = 'sha1';
   let mgfHash = 'sha1';
+  let label: Buffer = Buffer.alloc(0);
   if (params instanceof asn1js.Sequence) {
     for (const field of params.valueBlock.value) {
       if (!(field instanceof asn1js.Constructed) || field.idBlock.tagClass !== 3) continue;
@@ -63,7 +68,17 @@ function oaepHashes(params: unknown): { hash: string; mgfHash: string } {
       if (field.idBlock.tagNumber === 1 && algorithm.algorithmParams) {
         mgfHash = DIGEST_NAMES[new pkijs.AlgorithmIdentifier({ schema: algorithm.algorithmParams }).algorithmId] ?? 'unknown';
       }
+      if (field.idBlock.tagNumber === 2) label = pSpecifiedLabel(algorithm);
     }
   }
-  return { hash, mgfHash };
+  return { hash, mgfHash, label };
+}
+
+/** id-pSpecified is the only pSourceFunc RFC 4055 defines; any other cannot be decrypted. */
+function pSpecifiedLabel(algorithm: pkijs.AlgorithmIdentifier): Buffer {
+  const value: unknown = algorithm.algorithmParams;
+  if (algorithm.algorithmId !== OID.pSpecified || !(value instanceof asn1js.OctetString)) {
+    throw new DecryptionFailed(`the message uses an OAEP label source Sealmail does not read (${algorithm.algorithmId})`);
+  }
+  return toBuffer(value.valueBlock.valueHexView);
 }

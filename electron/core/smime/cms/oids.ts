@@ -23,6 +23,8 @@ export const OID = {
   rsaEncryption: '1.2.840.113549.1.1.1',
   rsaOaep: '1.2.840.113549.1.1.7',
   mgf1: '1.2.840.113549.1.1.8',
+  /** RFC 4055 §4.1: the OAEP label travels as pSourceFunc id-pSpecified with an OCTET STRING. */
+  pSpecified: '1.2.840.113549.1.1.9',
   rsaPss: '1.2.840.113549.1.1.10',
   sha1WithRsa: '1.2.840.113549.1.1.5',
   sha256WithRsa: '1.2.840.113549.1.1.11',
