@@ -20,8 +20,11 @@ export interface NssSigner {
 }
 
 export interface NssDecoded {
-  /** The innermost content, as cmsutil writes it (the detached content itself for -c). */
-  content: Buffer;
+  /**
+   * The innermost content, as cmsutil writes it (the detached content itself for -c); null when
+   * cmsutil refuses to write it because a signature is not good.
+   */
+  content: Buffer | null;
   /** The CMS layers outermost first, as cmsutil names them (signedData, envelopedData, data). */
   layers: string[];
   signers: NssSigner[];
@@ -32,9 +35,14 @@ export class NssDb {
 
   constructor(ca: TestCa) {
     this.dir = mkdtempSync(join(tmpdir(), 'sealmail-nss-'));
-    this.certutil(['-N', '--empty-password']);
-    // C in the S/MIME column: a CA trusted to issue e-mail certificates (certutil(1) "trustargs").
-    this.certutil(['-A', '-n', 'ca', '-t', 'CT,C,C', '-i', ca.certPath]);
+    try {
+      this.certutil(['-N', '--empty-password']);
+      // C in the S/MIME column: a CA trusted to issue e-mail certificates (certutil(1) "trustargs").
+      this.certutil(['-A', '-n', 'ca', '-t', 'CT,C,C', '-i', ca.certPath]);
+    } catch (error) {
+      this.cleanup();
+      throw error;
+    }
   }
 
   /** Imports a certificate with its key from PKCS#12, under the identity's e-mail as nickname. */
@@ -71,17 +79,19 @@ export class NssDb {
 
   /**
    * `cmsutil -D`: decrypts and verifies `der` (with `detachedContent` for a detached signature).
-   * cmsutil exits 0 for a good signature by an untrusted signer, so the signers' statuses are
-   * returned for the test to judge; it exits non-zero (and this throws) for a digest mismatch.
+   * The signers' statuses (GoodSignature, DigestMismatch, SigningCertNotTrusted, ...) come from
+   * `-n -h`, which exits 0 whatever it thinks of a signature; writing the content exits non-zero
+   * for a bad one. This throws only when cmsutil cannot decode or decrypt at all.
    */
   decode(der: Buffer, detachedContent?: Buffer): NssDecoded {
     const input = this.file('in.p7m', der);
     const detached = detachedContent ? ['-c', this.file('content', detachedContent)] : [];
-    const content = this.cmsutil(['-D', '-i', input, ...detached]);
     // -n -h 9: no content, only the layers as "SMIME:" header lines, one per level.
     const info = this.cmsutil(['-D', '-i', input, ...detached, '-n', '-h', '9']).toString('latin1');
     const layers = [...info.matchAll(/type=(\w+);/g)].map((m) => m[1]!);
     const signers = [...info.matchAll(/signer\d+\.id="([^"]*)"; signer\d+\.status=(\w+);/g)].map((m) => ({ id: m[1]!, status: m[2]! }));
+    const allGood = signers.every((signer) => signer.status === 'GoodSignature');
+    const content = allGood ? this.cmsutil(['-D', '-i', input, ...detached]) : null;
     return { content, layers, signers };
   }
 
