@@ -12,7 +12,7 @@ import { parseContentInfo } from './cms/signed-data';
 import type { Decryptor } from './decryption-port';
 import { displayedText } from './mime/displayed-text';
 import { decodeWords, readFrom, type FromField } from './mime/from-address';
-import { headerValue, MIME_LIMITS, readEntity, type RawEntity } from './mime/raw-entity';
+import { headerValue, MIME_LIMITS, readEntity, readLayerContent, type RawEntity } from './mime/raw-entity';
 import { decodeBody } from './mime/transfer-encoding';
 import { verifyDetached, verifyOpaque, type TrustContext } from './verify-signature';
 
@@ -70,7 +70,8 @@ export async function readSecureMessage(raw: Buffer, options: ReadOptions): Prom
         encryption = step.verdict;
       }
       if (!step.inner) break;
-      current = readEntity(step.inner, current.depth + 1);
+      // Decrypted content and an opaque signature's eContent may be plain text, not a MIME entity.
+      current = readLayerContent(step.inner, current.depth + 1);
     }
   } catch (error) {
     const reason = `The message could not be read: ${(error as Error).message}.`;

@@ -1,7 +1,8 @@
 /**
  * RSA key transport (RFC 5652 §6.2.1, KeyTransRecipientInfo): RSAES-OAEP with SHA-256 (RFC 4055)
  * for recipients that advertise it, else RSAES-PKCS1-v1_5, which every client reads. Decryption of
- * PKCS#1 v1.5 goes through rsa-pkcs1-unpad (implicit rejection), OAEP through Node.
+ * PKCS#1 v1.5 goes through rsa-pkcs1-unpad (implicit rejection), OAEP through Node, or through
+ * rsa-oaep-decode when its label hash and MGF1 hash differ.
  */
 import { constants, privateDecrypt, publicEncrypt, type KeyObject } from 'node:crypto';
 import * as asn1js from 'asn1js';
@@ -11,6 +12,7 @@ import { oaepSha256Params } from './capabilities';
 import { issuerAndSerial, type SmimeCertificate } from './certificate';
 import { DecryptionFailed } from './content-encryption';
 import { DIGEST_NAMES, OID } from './oids';
+import { decryptOaep } from './rsa-oaep-decode';
 import { decryptPkcs1v15 } from './rsa-pkcs1-unpad';
 
 export function keyTransRecipient(recipient: SmimeCertificate, contentKey: Buffer, oaep: boolean): pkijs.RecipientInfo {
@@ -39,7 +41,9 @@ export function openKeyTrans(info: pkijs.KeyTransRecipientInfo, privateKey: KeyO
   if (algorithm === OID.rsaEncryption) return decryptPkcs1v15(privateKey, encryptedKey, keyLength);
   if (algorithm === OID.rsaOaep) {
     const { hash, mgfHash, label } = oaepParams(info.keyEncryptionAlgorithm.algorithmParams);
-    if (hash !== mgfHash) throw new DecryptionFailed(`the message uses OAEP with ${hash} and MGF1 with ${mgfHash}, which Sealmail does not read`);
+    if (hash === 'unknown' || mgfHash === 'unknown') throw new DecryptionFailed('the message uses OAEP with a hash Sealmail does not read');
+    // Node ties MGF1's hash to the label's; other pairs (RFC 4055 allows them) are decoded here.
+    if (hash !== mgfHash) return decryptOaep(privateKey, encryptedKey, hash, mgfHash, label);
     try {
       // RFC 8017 §7.1.2 step 3a: the label is hashed into the padding, so decryption needs it too.
       return privateDecrypt({ key: privateKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: hash, ...(label.length ? { oaepLabel: label } : {}) }, encryptedKey);

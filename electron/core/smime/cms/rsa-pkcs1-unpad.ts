@@ -6,6 +6,7 @@
  * timing nor the error tells an attacker which ciphertexts were well padded (Bleichenbacher, Marvin).
  */
 import { constants, createHash, createHmac, privateDecrypt, type KeyObject } from 'node:crypto';
+import { isEqual, isGreaterOrEqual, isZero, select } from './constant-time';
 
 /** Decrypts a key-transport ciphertext; always returns `expectedLength` bytes. */
 export function decryptPkcs1v15(key: KeyObject, ciphertext: Buffer, expectedLength: number): Buffer {
@@ -47,18 +48,4 @@ function syntheticKey(key: KeyObject, ciphertext: Buffer, length: number): Buffe
   const kdk = createHash('sha256').update(key.export({ format: 'der', type: 'pkcs8' })).digest();
   const block = (label: string) => createHmac('sha256', kdk).update(ciphertext).update(label).digest();
   return Buffer.concat([block('sealmail implicit rejection 1'), block('sealmail implicit rejection 2')]).subarray(0, length);
-}
-
-// 0/1 masks computed arithmetically; inputs are small non-negative integers.
-function isZero(x: number): number {
-  return ((x | -x) >>> 31) ^ 1;
-}
-function isEqual(a: number, b: number): number {
-  return isZero(a ^ b);
-}
-function isGreaterOrEqual(a: number, b: number): number {
-  return ((a - b) >>> 31) ^ 1;
-}
-function select(mask: number, a: number, b: number): number {
-  return b ^ ((a ^ b) & -mask);
 }

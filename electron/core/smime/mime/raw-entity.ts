@@ -50,6 +50,33 @@ export function readEntity(raw: Buffer, depth = 0, budget = { parts: 0 }): RawEn
   return entity;
 }
 
+/**
+ * Reads the content of a signed or encrypted layer. `openssl cms -encrypt -in plain.txt` (without
+ * -text) and other peers wrap plain bytes, not a MIME entity: content that does not open with a
+ * header block is read as a text/plain body (UTF-8, as it was typed), so its text is shown instead
+ * of being taken for a broken header. The entity's `raw` then carries that header in front, so any
+ * later reader (the view, the draft) sees the same entity. Content that starts with an empty line
+ * is a MIME entity with no header (RFC 2045 §5.2 defaults) and is read as such.
+ */
+export function readLayerContent(raw: Buffer, depth: number): RawEntity {
+  if (opensWithHeaderBlock(raw)) return readEntity(raw, depth);
+  return readEntity(Buffer.concat([PLAIN_TEXT_HEADER, raw]), depth);
+}
+
+const PLAIN_TEXT_HEADER = Buffer.from('Content-Type: text/plain; charset=utf-8\r\n\r\n', 'latin1');
+
+/**
+ * Whether every line before the first empty one (or the end) is a header field, RFC 5322 §2.2
+ * (name of printable characters but ':', then ':'), or a folded continuation of the one before.
+ */
+export function opensWithHeaderBlock(raw: Buffer): boolean {
+  const { headerBytes } = splitHeaderAndBody(raw);
+  const lines = headerBytes.toString('latin1').split(/\r?\n/);
+  if (lines[lines.length - 1] === '') lines.pop();
+  // RFC 5322 §4.5.3 (obsolete syntax) allows white space between the field name and the colon.
+  return lines.every((line, i) => /^[\x21-\x39\x3b-\x7e]+[ \t]*:/.test(line) || (i > 0 && /^[ \t]/.test(line)));
+}
+
 /** The header ends at the first empty line (CRLF CRLF, or LF LF in files saved with Unix endings). */
 export function splitHeaderAndBody(raw: Buffer): { headerBytes: Buffer; body: Buffer } {
   // A part that starts with an empty line has no header at all.
