@@ -14,6 +14,7 @@ import { hasBareLf, toCanonicalCrlf } from './mime/canonical';
 import { sameAddress, type FromField } from './mime/from-address';
 import { addressInNameNotBy } from './mime/misleading-name';
 import type { RevocationChecker } from './revocation/revocation-checker';
+import { signingTimeOutsideValidity } from './signing-time';
 import { buildChain } from './trust/build-chain';
 
 export interface TrustContext {
@@ -89,17 +90,20 @@ async function verifyLayer(
   const matchingEmail = fromAddress ? emails.find((email) => sameAddress(email, fromAddress)) : undefined;
   // The address may be the signer's while the name a person reads is another one (mime/misleading-name.ts).
   const shownAddress = addressInNameNotBy(from.shownNames, emails);
+  // The certificate must also have been in force when the signature says it was made (signing-time.ts).
+  const claimedTimeProblem = signingTimeOutsideValidity(signed.signingTime, signed.signer);
 
   let validation: ValidationLevel;
   if (chain.status === 'untrusted') validation = 'untrusted';
   else if (chain.status === 'expired') validation = 'expired';
   else if (revocation.state === 'revoked') validation = 'revoked';
+  else if (claimedTimeProblem) validation = 'expired';
   else validation = revocation.state === 'good' ? 'trusted' : 'trusted-revocation-unknown';
 
   let status: SignatureVerdict['status'] = 'valid';
   let reason: string | null = null;
   if (validation === 'untrusted') [status, reason] = ['untrusted', `Signed, but ${chain.reason}.`];
-  else if (validation === 'expired') [status, reason] = ['expired', `Signed, but ${chain.reason}.`];
+  else if (validation === 'expired') [status, reason] = ['expired', chain.status === 'expired' ? `Signed, but ${chain.reason}.` : claimedTimeProblem];
   else if (validation === 'revoked') [status, reason] = ['revoked', `Signed, but the certificate was revoked${revocation.reason ? ` (${revocation.reason})` : ''}.`];
   else if (WEAK_DIGESTS.has(signed.digestName)) [status, reason] = ['weak', `Signed with ${signed.digestName.toUpperCase()}, which can be forged; the signature proves nothing.`];
   else if (!matchingEmail) {

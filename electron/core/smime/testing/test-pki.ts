@@ -38,6 +38,8 @@ export interface IssueOptions {
   crlUrl?: string;
   ocspUrl?: string;
   days?: number;
+  /** An exact validity window instead of `days` from now (a certificate that expired, or is not yet valid). */
+  validity?: { from: Date; to: Date };
   /** Extra subjectAltName emails besides the main one, or a different subject email. */
   subjectEmail?: string;
   /**
@@ -122,7 +124,7 @@ export class TestPki {
     writeFileSync(extPath, `${ext.join('\n')}\n`);
     // -preserveDN: `openssl ca` would otherwise reorder the subject and drop what its policy omits (OU, description).
     openssl(['ca', '-batch', '-config', ca.configPath, '-in', csrPath, '-out', certPath, '-extfile', extPath,
-      '-days', String(options.days ?? 365), '-notext', '-md', 'sha256', ...(options.subject ? ['-preserveDN'] : [])]);
+      ...validityArgs(options), '-notext', '-md', 'sha256', ...(options.subject ? ['-preserveDN'] : [])]);
     const keyPem = readFileSync(keyPath, 'utf8');
     const certPem = readFileSync(certPath, 'utf8');
     return { email, keyType, keyPem, key: createPrivateKey(keyPem), certPem, certificate: readCertificates(certPem)[0]!, keyPath, certPath };
@@ -153,6 +155,13 @@ export class TestPki {
 
 export function openssl(args: string[], input?: Buffer | string): Buffer {
   return execFileSync('openssl', args, { input, stdio: ['pipe', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
+}
+
+function validityArgs(options: IssueOptions): string[] {
+  if (!options.validity) return ['-days', String(options.days ?? 365)];
+  // openssl ca takes GeneralizedTime-like YYYYMMDDHHMMSSZ.
+  const stamp = (date: Date) => `${date.toISOString().replace(/[-:T]/g, '').slice(0, 14)}Z`;
+  return ['-startdate', stamp(options.validity.from), '-enddate', stamp(options.validity.to)];
 }
 
 function genKey(keyType: 'rsa' | 'ec', path: string): void {
