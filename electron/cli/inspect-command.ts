@@ -99,7 +99,11 @@ function asText(result: SecureMessage): string {
   const { signature, encryption } = result.verdict;
   const lines = [`From: ${result.from ? `${result.from.name ? `${result.from.name} ` : ''}<${result.from.address}>` : '(none)'}`, `Subject: ${result.subject}`];
   let signatureLine = `Signature: ${SIGNATURE_WORDS[signature.status]}`;
-  if (signature.signer) signatureLine += ` — ${signature.signer.name || signature.signer.email} <${signature.signer.email ?? '?'}>, ${signature.signer.validation}`;
+  if (signature.signer) {
+    const { name, email } = signature.signer;
+    // A name is shown only when the CA checked it (cms/certificate.ts signerName); else the address alone.
+    signatureLine += ` — ${name && email ? `${name} <${email}>` : name || email || '?'}, ${signature.signer.validation}`;
+  }
   if (signature.details?.signingTime) signatureLine += `, signed ${signature.details.signingTime}`;
   lines.push(signatureLine);
   if (signature.reason) lines.push(`  ${signature.reason}`);

@@ -54,7 +54,7 @@ describe('sealmail inspect without keys of your own', () => {
   it('gives the same verdict for a folder without a keystore, and writes nothing into it', async () => {
     const { code, stdout } = await cli(['inspect', signedPath, '--keystore', emptyDir, '--ca', f.ca.certPath]);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^Signature: valid — bob <bob@example.test>/m);
+    expect(stdout).toMatch(/^Signature: valid — bob@example.test, /m);
     expect(readdirSync(emptyDir)).toEqual([]);
   });
 

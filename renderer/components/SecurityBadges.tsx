@@ -53,8 +53,7 @@ function SignaturePanel({ id, verdict }: { id: string; verdict: SmimeVerdict }) 
         {signature.signer ? (
           <>
             <Row term="Signer">
-              {signature.signer.name}
-              {signature.signer.email ? ` <${signature.signer.email}>` : ''}
+              {signature.signer.name && signature.signer.email ? `${signature.signer.name} <${signature.signer.email}>` : signature.signer.name || signature.signer.email}
             </Row>
             <Row term="Validation">{VALIDATION_WORDS[signature.signer.validation]}</Row>
             <Row term="Fingerprint (SHA-256)">

@@ -65,5 +65,8 @@ describe.each(CASES)('a certificate made as $made', (c) => {
     const { verdict } = await f.read(f.signedMessage(identity, 'Hello.'));
     expect(verdict.signature.status).toBe('valid');
     expect(verdict.signature.details?.chain[0]).toMatchObject({ fingerprint256: identity.certificate.x509.fingerprint256, validation: c.expected });
+    // Only a name the CA checked is shown as who signed; otherwise the badge shows the address alone.
+    if (c.expected === 'address-verified') expect(verdict.signature.signer).toMatchObject({ name: '', email: `${c.local}@example.test` });
+    else expect(verdict.signature.signer?.name).not.toBe('');
   });
 });

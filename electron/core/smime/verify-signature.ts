@@ -6,7 +6,7 @@
  */
 import type { SignatureVerdict, ValidationLevel } from '../../../shared/smime-types';
 import { CmsFormatError } from './cms/asn1';
-import { commonName, describeCertificate, emailsOf, toPem, type SmimeCertificate } from './cms/certificate';
+import { describeCertificate, emailsOf, signerName, toPem, type SmimeCertificate } from './cms/certificate';
 import { WEAK_DIGESTS } from './cms/oids';
 import { parseSignedData, RefusedStructure, type ParsedSignedData } from './cms/signed-data';
 import { checkSignerInfo, SignerUnknown, type SignerCheck } from './cms/verify-signer-info';
@@ -120,7 +120,7 @@ async function verifyLayer(
   return {
     verdict: {
       status,
-      signer: { email: matchingEmail ?? emails[0] ?? null, name: commonName(signed.signer), validation, fingerprint256: signed.signer.x509.fingerprint256 },
+      signer: { email: matchingEmail ?? emails[0] ?? null, name: signerName(signed.signer), validation, fingerprint256: signed.signer.x509.fingerprint256 },
       reason,
       details: {
         signingTime: signed.signingTime?.toISOString() ?? null,

@@ -131,8 +131,13 @@ export function describeCertificate(certificate: SmimeCertificate): CertificateI
   };
 }
 
-/** The subject's common name, for the signer's display name. */
-export function commonName(certificate: SmimeCertificate): string {
+/**
+ * The signer's name as the badge and details show it: the subject's common name, but only when the
+ * CA checked it (keystore/validation-level.ts). A placeholder ("Thawte Freemail Member") or a name
+ * the holder typed and nobody checked (VeriSign Class 1) is not shown as who signed; the address is.
+ */
+export function signerName(certificate: SmimeCertificate): string {
+  if (validationLevelOf(certificate.cert, emailsOf(certificate)) !== 'identity-verified') return '';
   const cn = certificate.cert.subject.typesAndValues.find((rdn) => rdn.type === '2.5.4.3');
   return cn ? String(cn.value.valueBlock.value) : '';
 }
