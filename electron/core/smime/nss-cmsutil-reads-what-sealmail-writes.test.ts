@@ -5,7 +5,7 @@
  * NSS's own signature advertises (no GCM, no OAEP), and is to RSA only: NSS 3.87 (Debian 12) reads
  * no KeyAgreeRecipientInfo at all, so a message with an EC recipient is one it cannot open.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RecipientCapabilities } from './cms/capabilities';
 import { encryptEntity } from './encrypt-entity';
 import { wrapBase64 } from './mime/canonical';
@@ -13,21 +13,12 @@ import { textEntity } from './mime/compose-entity';
 import { readEntity } from './mime/raw-entity';
 import { decodeBody } from './mime/transfer-encoding';
 import { signEntity } from './sign-entity';
-import { NssDb } from './testing/nss-db';
-import { createSmimeFixture, type SmimeFixture } from './testing/smime-fixture';
+import { withNssPeer, type NssDb } from './testing/nss-db';
+import type { SmimeFixture } from './testing/smime-fixture';
 
 let f: SmimeFixture;
 let nss: NssDb;
-beforeAll(() => {
-  f = createSmimeFixture();
-  nss = new NssDb(f.ca);
-  nss.importIdentity(f.alice);
-  nss.importIdentity(f.bob);
-}, 120_000);
-afterAll(() => {
-  nss?.cleanup();
-  f?.cleanup();
-});
+withNssPeer((peer) => ({ f, nss } = peer));
 
 /** The DER inside an application/pkcs7-mime entity Sealmail wrote. */
 const derOf = (entity: Buffer) => decodeBody(readEntity(entity));

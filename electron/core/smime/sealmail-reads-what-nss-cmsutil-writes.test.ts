@@ -4,25 +4,16 @@
  * NSS 3.87 writes), Sealmail reads as valid and shows the text, with the test CA trusted.
  * The content is a MIME entity with headers, as Thunderbird sends it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { keyDecryptor } from './decrypt-envelope';
 import { wrapBase64 } from './mime/canonical';
-import { NssDb } from './testing/nss-db';
-import { createSmimeFixture, type SmimeFixture } from './testing/smime-fixture';
+import { withNssPeer, type NssDb } from './testing/nss-db';
+import type { SmimeFixture } from './testing/smime-fixture';
 import type { TestIdentity } from './testing/test-pki';
 
 let f: SmimeFixture;
 let nss: NssDb;
-beforeAll(() => {
-  f = createSmimeFixture();
-  nss = new NssDb(f.ca);
-  nss.importIdentity(f.alice);
-  nss.importIdentity(f.bob);
-}, 120_000);
-afterAll(() => {
-  nss?.cleanup();
-  f?.cleanup();
-});
+withNssPeer((peer) => ({ f, nss } = peer));
 
 const CONTENT = Buffer.from('Content-Type: text/plain; charset=utf-8\r\n\r\nSigned by NSS, with ümlauts.\r\n');
 const headers = (from: string) => `From: ${from}\r\nTo: carol@example.test\r\nSubject: from NSS\r\nMIME-Version: 1.0\r\n`;

@@ -8,6 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { createSmimeFixture, type SmimeFixture } from './smime-fixture';
 import { openssl, type TestCa, type TestIdentity } from './test-pki';
 
 const PASSWORD = 'sealmail-test';
@@ -127,4 +129,22 @@ export class NssDb {
 
 function nickname(identity: TestIdentity): string {
   return identity.email.replace(/[^a-z0-9]/gi, '_');
+}
+
+/** A test file's S/MIME fixture and an NSS database holding alice's and bob's identities, made once. */
+export function withNssPeer(ready: (peer: { f: SmimeFixture; nss: NssDb }) => void): void {
+  let peer: { f?: SmimeFixture; nss?: NssDb } = {};
+  beforeAll(() => {
+    const f = createSmimeFixture();
+    peer = { f };
+    const nss = new NssDb(f.ca);
+    peer.nss = nss;
+    nss.importIdentity(f.alice);
+    nss.importIdentity(f.bob);
+    ready({ f, nss });
+  }, 120_000);
+  afterAll(() => {
+    peer.nss?.cleanup();
+    peer.f?.cleanup();
+  });
 }
