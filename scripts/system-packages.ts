@@ -7,7 +7,7 @@
 /** Where Playwright, the UI benchmark and the screenshots find Debian's Chromium. */
 export const CHROMIUM = process.env.SEALMAIL_CHROMIUM ?? '/usr/bin/chromium';
 
-export type PackageUse = 'mail-servers' | 'browser' | 'smime-peers';
+export type PackageUse = 'mail-servers' | 'browser' | 'smime-peers' | 'dns-servers';
 
 export interface SystemPackage {
   name: string;
@@ -31,6 +31,11 @@ export const SYSTEM_PACKAGES: readonly SystemPackage[] = [
   { name: 'openssh-client', files: ['/usr/bin/ssh-keygen'], use: 'smime-peers' },
   // NSS's cmsutil is the engine Thunderbird uses; certutil and pk12util make its database.
   { name: 'libnss3-tools', files: ['/usr/bin/cmsutil', '/usr/bin/certutil', '/usr/bin/pk12util'], use: 'smime-peers' },
+  // The DNS world of the MTA-STS and DANE tests (e2e/servers/dns): BIND serves a zone signed at test
+  // start with bind9-utils' tools, unbound validates it.
+  { name: 'bind9', files: ['/usr/sbin/named'], use: 'dns-servers' },
+  { name: 'bind9-utils', files: ['/usr/bin/dnssec-keygen', '/usr/bin/dnssec-signzone'], use: 'dns-servers' },
+  { name: 'unbound', files: ['/usr/sbin/unbound'], use: 'dns-servers' },
 ];
 
 /** The packages of `uses` with a file missing, in list order. */

@@ -49,3 +49,8 @@ export async function ensureSystemPackages(uses?: readonly PackageUse[], log: (l
 export function ensureMailPackages(): Promise<void> {
   return ensureSystemPackages(['mail-servers']);
 }
+
+/** BIND, its signing tools and unbound, for the loopback DNS world (e2e/servers/dns). */
+export function ensureDnsPackages(): Promise<void> {
+  return ensureSystemPackages(['dns-servers']);
+}
