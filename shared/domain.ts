@@ -1,5 +1,6 @@
 /** Domain types that cross the boundary as results and events. Plain data only. */
 import type { SmimeVerdict } from './smime-types';
+import type { DeliveryReport } from './delivery-types';
 
 /** 'tls': TLS from the first byte (RFC 8314); 'starttls': STARTTLS demanded before anything else. Never plaintext. */
 export type ConnectionSecurity = 'tls' | 'starttls';
@@ -89,6 +90,11 @@ export interface MessageView {
    * the message's DOM. Absent when the message was not checked (a view cached before S/MIME).
    */
   security?: SmimeVerdict;
+  /**
+   * How the message travelled between servers, read from its Received headers: a separate fact
+   * beside the badges, never part of the signature verdict. Absent in views cached before it.
+   */
+  delivery?: DeliveryReport;
 }
 
 export interface SentMessage {

@@ -3,13 +3,15 @@
  * attachments by picker or drag and drop, and the Sign and Encrypt toggles, pressed by default.
  * Controlled: its owner keeps the draft, so a failed or refused send loses nothing. Save draft
  * (Ctrl+S) and Close keep it on the server; Discard throws it away. Turning Encrypt off in an answer
- * to encrypted mail shows a warning beside the toggle.
+ * to encrypted mail shows a warning beside the toggle. Below the attachments, the Delivery line says
+ * which recipient domains enforce TLS between servers.
  */
 import { useEffect, useId, useRef, useState, type DragEvent, type FormEvent, type KeyboardEvent } from 'react';
 import type { CertificateKnown, SuggestedAddress } from '../../shared/compose-types';
 import { ComposerAttachments, type DraftFile } from './ComposerAttachments';
 import { Icon } from './Icon';
 import { ErrorAlert, Notice } from './Notices';
+import { RecipientDomainsPanel, type RecipientDomainsState } from './RecipientDomainsPanel';
 import { RecipientField } from './RecipientField';
 import { SendRefusal, type Refusal, type RefusalChoice } from './SendRefusal';
 
@@ -70,6 +72,8 @@ export interface ComposerFormProps {
   onSaveDraft?: () => void;
   /** Closes the composer, keeping the draft on the server. */
   onClose?: () => void;
+  /** Each recipient domain's transport policy, looked up as recipients are added. */
+  recipientDomains?: RecipientDomainsState;
 }
 
 /** What the warning beside Encrypt says when an answer to encrypted mail would go out unencrypted. */
@@ -198,6 +202,7 @@ export function ComposerForm(props: ComposerFormProps) {
             <Icon name="paperclip" /> Drop files to attach
           </div>
         ) : null}
+        {props.recipientDomains ? <RecipientDomainsPanel state={props.recipientDomains} /> : null}
         {notice ? <Notice>{notice}</Notice> : null}
         {exposed ? (
           <div id={`${id}-exposed`} role="alert" className="notice notice-warning composer-exposure">

@@ -150,6 +150,14 @@ const PATHS: Record<string, ReactElement> = {
       <path d="M20.49 15a9 9 0 1 1-2.12-9.36L23 10" />
     </>
   ),
+  delivery: (
+    <>
+      <rect x="1" y="3" width="15" height="13" />
+      <polygon points="16 8 20 8 23 11 23 16 16 16 16 8" />
+      <circle cx="5.5" cy="18.5" r="2.5" />
+      <circle cx="18.5" cy="18.5" r="2.5" />
+    </>
+  ),
 };
 
 export type IconName = keyof typeof PATHS;

@@ -106,7 +106,7 @@ export function MessageReader(props: MessageReaderProps) {
           </div>
         </dl>
         {/* Drawn by the app, outside the message frame: the body cannot imitate or cover it. */}
-        {message.security ? <SecurityBadges verdict={message.security} /> : null}
+        {message.security || message.delivery ? <SecurityBadges verdict={message.security} delivery={message.delivery} /> : null}
       </header>
 
       <div className="reader-notices">

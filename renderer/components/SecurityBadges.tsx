@@ -3,19 +3,25 @@
  * header, outside the message's frame and DOM, so nothing a sender writes can imitate or cover them.
  * Each badge is a button whose accessible name starts with its word; it opens the details panel
  * (signer, validation level, chain, algorithms, signing time, revocation, why it is not valid).
- * Presentational.
+ * Beside them, the Delivery indicator (how the message travelled between servers): a separate fact
+ * with its own words and tone, which never changes a badge. Presentational.
  */
 import { useId, useState, type ReactNode } from 'react';
+import type { DeliveryReport } from '../../shared/delivery-types';
 import type { SmimeVerdict } from '../../shared/smime-types';
+import { deliveryIndicator } from '../lib/delivery-words';
 import { formatFullDate } from '../lib/format';
 import { badgeLabel, REVOCATION_WORDS, securityBadges, VALIDATION_WORDS, type SecurityBadge } from '../lib/security-badges';
+import { DeliveryPanel } from './DeliveryPanel';
 import { Icon } from './Icon';
 import '../styles/security-badges.css';
 
-export function SecurityBadges({ verdict }: { verdict: SmimeVerdict }) {
-  const [open, setOpen] = useState<SecurityBadge['kind'] | null>(null);
+export function SecurityBadges({ verdict, delivery }: { verdict?: SmimeVerdict; delivery?: DeliveryReport }) {
+  const [open, setOpen] = useState<SecurityBadge['kind'] | 'delivery' | null>(null);
   const panelId = useId();
-  const badges = securityBadges(verdict);
+  const badges = verdict ? securityBadges(verdict) : [];
+  const road = delivery ? deliveryIndicator(delivery) : null;
+  const toggle = (kind: SecurityBadge['kind'] | 'delivery') => setOpen((current) => (current === kind ? null : kind));
   return (
     <div className="security">
       <div className="security-badges">
@@ -28,16 +34,32 @@ export function SecurityBadges({ verdict }: { verdict: SmimeVerdict }) {
             aria-expanded={open === badge.kind}
             aria-controls={open === badge.kind ? panelId : undefined}
             title={badgeLabel(badge)}
-            onClick={() => setOpen((current) => (current === badge.kind ? null : badge.kind))}
+            onClick={() => toggle(badge.kind)}
           >
             <Icon name={badge.icon} />
             <span className="security-word">{badge.word}</span>
             {badge.detail ? <span className="security-detail">{badge.detail}</span> : null}
           </button>
         ))}
+        {road ? (
+          <button
+            type="button"
+            className={`security-badge delivery-indicator security-${road.tone}`}
+            aria-label={`${road.word.startsWith('Delivery') ? '' : 'Delivery: '}${road.word}${road.detail ? `, ${road.detail}` : ''}`}
+            aria-expanded={open === 'delivery'}
+            aria-controls={open === 'delivery' ? panelId : undefined}
+            title="How this message travelled between mail servers"
+            onClick={() => toggle('delivery')}
+          >
+            <Icon name="delivery" />
+            <span className="security-word">{road.word}</span>
+            {road.detail ? <span className="security-detail">{road.detail}</span> : null}
+          </button>
+        ) : null}
       </div>
-      {open === 'signature' ? <SignaturePanel id={panelId} verdict={verdict} /> : null}
-      {open === 'encryption' ? <EncryptionPanel id={panelId} verdict={verdict} /> : null}
+      {open === 'signature' && verdict ? <SignaturePanel id={panelId} verdict={verdict} /> : null}
+      {open === 'encryption' && verdict ? <EncryptionPanel id={panelId} verdict={verdict} /> : null}
+      {open === 'delivery' && delivery ? <DeliveryPanel id={panelId} report={delivery} /> : null}
     </div>
   );
 }

@@ -17,9 +17,14 @@ export interface Refusal {
   signUnavailable: string | null;
   /** Encrypt is off in an answer to encrypted mail: the warning to confirm, or null. */
   exposesEncryptedOriginal?: string | null;
+  /**
+   * The user asked to be warned, and these recipient domains do not enforce TLS between servers
+   * (no DANE, no MTA-STS in enforce mode, or the lookup failed): confirm, or keep editing.
+   */
+  unenforcedTransport?: string[] | null;
 }
 
-export type RefusalChoice = 'removeMissing' | 'encryptOff' | 'signOff' | 'keepEditing' | 'sendUnencrypted' | 'encryptOn';
+export type RefusalChoice = 'removeMissing' | 'encryptOff' | 'signOff' | 'keepEditing' | 'sendUnencrypted' | 'encryptOn' | 'sendWithoutEnforcedTls';
 
 function names(list: readonly string[]): string {
   if (list.length <= 1) return list.join('');
@@ -65,6 +70,23 @@ export function SendRefusal({ refusal, onChoose }: { refusal: Refusal; onChoose(
             </button>
             <button type="button" className="button button-small" onClick={() => onChoose('sendUnencrypted')}>
               Send unencrypted anyway
+            </button>
+          </div>
+        </div>
+      ) : null}
+      {refusal.unenforcedTransport && refusal.unenforcedTransport.length > 0 ? (
+        <div className="send-refusal-problem">
+          <p>
+            {names(refusal.unenforcedTransport)} {refusal.unenforcedTransport.length === 1 ? 'does' : 'do'} not enforce TLS between mail servers, so on its way from your provider this message may travel
+            readable by anyone on the network{' '}
+            {refusal.unenforcedTransport.length === 1 ? 'to that domain' : 'to those domains'}. You asked to be warned.
+          </p>
+          <div className="send-refusal-choices">
+            <button type="button" className="button button-small" onClick={() => onChoose('sendWithoutEnforcedTls')}>
+              Send anyway
+            </button>
+            <button type="button" className="button button-small" onClick={() => onChoose('keepEditing')}>
+              Keep editing
             </button>
           </div>
         </div>

@@ -1,6 +1,7 @@
 /** Calls for writing mail: replies and forwards prepared by the core, drafts, address completion, readiness. */
 import { z } from 'zod';
 import type { ComposeReadiness, OpenedDraft, PreparedDraft, SavedDraft, SuggestedAddress } from '../compose-types';
+import type { RecipientDomainsReport } from '../delivery-types';
 import { draftInput, openDraftInput, saveDraftInput } from '../draft-inputs';
 import { accountIdInput, emailAddress, openMessageInput } from '../inputs';
 import { call } from './call-spec';
@@ -20,6 +21,11 @@ export const composeCalls = {
   suggestAddresses: call<SuggestedAddress[]>()(accountIdInput.extend({ query: z.string().trim().min(1).max(200) })),
   /** Whether the account can sign, and whose certificates are known to encrypt to. */
   composeReadiness: call<ComposeReadiness>()(accountIdInput.extend({ recipients: z.array(emailAddress).max(1500).default([]) })),
+  /**
+   * How each recipient domain's mail servers accept mail: DANE, MTA-STS (enforce or testing) or no
+   * policy, looked up in parallel with a timeout. Never blocks sending: failures come back as words.
+   */
+  checkRecipientDomains: call<RecipientDomainsReport>()(accountIdInput.extend({ domains: z.array(z.string().trim().toLowerCase().min(1).max(253)).max(100) })),
   /**
    * Stores the draft in the account's Drafts folder (flagged \Draft and \Seen), then deletes the
    * version it replaces. With Encrypt on it is encrypted to the sender's own certificate only, and

@@ -16,7 +16,10 @@ import { fileToBase64 } from '../../lib/files';
 import { formatAddress, formatSize } from '../../lib/format';
 import { parseRecipients } from '../../lib/recipients';
 import { settle } from '../../lib/settle';
+import { useTransportWarning } from '../../lib/transport-warning';
 import { useDraftSaving } from './use-draft-saving';
+import { useRecipientDomains } from './use-recipient-domains';
+import { isEnforced } from '../../lib/delivery-words';
 import './drafts.css';
 
 /** How a reply or forward arrives: fields to start from, a title, and a note for the user. */
@@ -69,6 +72,12 @@ export function ComposerPanel({ account, start, onSent, onClose, onOpenCertifica
   // Set only by the explicit "Send unencrypted anyway", for the send it starts.
   const plainConfirmed = useRef(false);
   const drafts = useDraftSaving({ api, accountId: account.id, draft, initialRef: start?.draftRef ?? null, paused: pending });
+  // Set only by the explicit "Send anyway" after the unenforced-TLS warning, for the send it starts.
+  const transportConfirmed = useRef(false);
+  // Whether the warning was shown to a send whose unencrypted answer had already been confirmed.
+  const plainConfirmedAtWarning = useRef(false);
+  const [warnUnenforced] = useTransportWarning();
+  const recipientDomains = useRecipientDomains(api, account.id, allRecipients(draft));
 
   useEffect(() => {
     mounted.current = true;
@@ -166,6 +175,20 @@ export function ComposerPanel({ account, start, onSent, onClose, onOpenCertifica
         return;
       }
     }
+    const transportOk = transportConfirmed.current;
+    transportConfirmed.current = false;
+    if (warnUnenforced && !transportOk) {
+      // A failed lookup counts as not enforced: the warning is for what Sealmail cannot vouch for.
+      const policies = await recipientDomains.ensure(allRecipients(next));
+      if (!mounted.current) return;
+      const unenforced = policies ? policies.filter((policy) => !isEnforced(policy)).map((policy) => policy.domain) : [];
+      if (unenforced.length > 0) {
+        plainConfirmedAtWarning.current = confirmed;
+        setPending(false);
+        setRefusal({ encryptUnavailable: null, missing: [], canRemoveMissing: false, signUnavailable: null, exposesEncryptedOriginal: null, unenforcedTransport: unenforced });
+        return;
+      }
+    }
     setRefusal(null);
 
     const result = await settle(() =>
@@ -238,6 +261,17 @@ export function ComposerPanel({ account, start, onSent, onClose, onOpenCertifica
       void send();
       return;
     }
+    if (choice === 'sendWithoutEnforcedTls') {
+      setRefusal(null);
+      transportConfirmed.current = true;
+      plainConfirmed.current = plainConfirmedAtWarning.current;
+      void send();
+      return;
+    }
+    if (choice === 'keepEditing') {
+      setRefusal(null);
+      return;
+    }
     if (choice === 'encryptOn') {
       setDraft((old) => ({ ...old, encrypt: true }));
       setRefusal(null);
@@ -286,6 +320,7 @@ export function ComposerPanel({ account, start, onSent, onClose, onOpenCertifica
       savingDraft={drafts.saving}
       onOpenCertificates={onOpenCertificates}
       focus={start?.focus ?? 'to'}
+      recipientDomains={recipientDomains.state}
     />
   );
 }

@@ -2,7 +2,8 @@
  * The "Connection security" button of an account and the panel it opens: asks the core to measure
  * both connections now and shows how each is protected, or why it is not. A certificate no authority
  * vouches for (or one that changed since it was pinned) can be reviewed, and pinned only through the
- * explicit trust dialog. Connected.
+ * explicit trust dialog. Below, the one sending setting about the servers beyond: whether to be
+ * warned before sending to a domain that does not enforce TLS between servers. Connected.
  */
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { Account } from '../../../shared/domain';
@@ -14,6 +15,7 @@ import { ConnectionPostureView } from '../../components/ConnectionPostureView';
 import { Icon } from '../../components/Icon';
 import { ErrorAlert, Spinner } from '../../components/Notices';
 import { settle } from '../../lib/settle';
+import { useTransportWarning } from '../../lib/transport-warning';
 import '../../styles/connection-security.css';
 
 type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; posture: AccountPosture };
@@ -56,6 +58,7 @@ function PosturePanel({ account, onClose, onOpenCertificates }: { account: Accou
   const [reviewing, setReviewing] = useState<{ protocol: MailProtocol; certificate: CertificateSummary; reason: string } | null>(null);
   const [pinError, setPinError] = useState<string | null>(null);
   const close = useRef<HTMLButtonElement>(null);
+  const [warnUnenforced, setWarnUnenforced] = useTransportWarning();
 
   useEffect(() => close.current?.focus(), []);
   useEffect(() => {
@@ -97,6 +100,16 @@ function PosturePanel({ account, onClose, onOpenCertificates }: { account: Accou
           <ConnectionPostureView posture={state.posture} onReview={(protocol, certificate, reason) => setReviewing({ protocol, certificate, reason })} />
         ) : null}
         <ErrorAlert message={pinError} />
+        <section className="posture-beyond" aria-labelledby={`${id}-beyond`}>
+          <h3 id={`${id}-beyond`}>Beyond your provider</h3>
+          <p className="muted">
+            Your provider&apos;s server delivers your mail to each recipient&apos;s servers. Sealmail cannot choose how, but it can check what each recipient domain asks for (DANE, MTA-STS) and shows it in the composer.
+          </p>
+          <label className="checkbox-line">
+            <input type="checkbox" checked={warnUnenforced} onChange={(event) => setWarnUnenforced(event.target.checked)} />
+            Warn me before sending to a domain that does not enforce TLS between servers
+          </label>
+        </section>
         <div className="form-actions">
           <button type="button" className="button" onClick={retry} disabled={state.status === 'loading'}>
             Check again
