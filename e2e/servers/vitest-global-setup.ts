@@ -2,23 +2,36 @@
  * Vitest global setup for integration tests: starts Dovecot and Postfix once for the run, unless
  * SEALMAIL_TEST_SERVERS names the info file of servers already running, and hands their
  * addresses and test credentials to the tests through `inject('mailServers')`.
+ * Next to them it starts the loopback DNS world (e2e/servers/dns) for `inject('dnsWorld')`, always,
+ * also when the mail servers are reused: it takes about two seconds and holds no state a test changes.
  */
 import type { TestProject } from 'vitest/node';
+import { dnsWorldInfo, startDnsWorld, type DnsWorldInfo } from './dns/dns-world';
 import { readServersInfo, startMailServers, type MailServersInfo } from './mail-servers';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     mailServers: MailServersInfo;
+    dnsWorld: DnsWorldInfo;
   }
 }
 
-export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const infoFile = process.env.SEALMAIL_TEST_SERVERS;
-  if (infoFile) {
-    project.provide('mailServers', readServersInfo(infoFile));
-    return undefined;
+  const reused = infoFile ? readServersInfo(infoFile) : null;
+  const [mail, dns] = await Promise.allSettled([reused ? Promise.resolve(null) : startMailServers(), startDnsWorld()]);
+  const stops = [mail, dns].flatMap((r) => (r.status === 'fulfilled' && r.value ? [r.value.stop] : []));
+  const teardown = async (): Promise<void> => { await Promise.all(stops.map((stop) => stop())); };
+  if (mail.status === 'rejected' || dns.status === 'rejected') {
+    await teardown();
+    throw mail.status === 'rejected' ? mail.reason : (dns as PromiseRejectedResult).reason;
   }
-  const { stop, ...info } = await startMailServers();
-  project.provide('mailServers', info);
-  return stop;
+  if (mail.value) {
+    const { stop: _stop, ...info } = mail.value;
+    project.provide('mailServers', info);
+  } else if (reused) {
+    project.provide('mailServers', reused);
+  }
+  project.provide('dnsWorld', dnsWorldInfo(dns.value));
+  return teardown;
 }
