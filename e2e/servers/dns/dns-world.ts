@@ -85,7 +85,8 @@ async function ready(server: ServerProcess, probe: Promise<void>): Promise<void>
   } catch (err) {
     const tail = server.logTail();
     const message = `${server.name} failed to start: ${err instanceof Error ? err.message : String(err)}\n${tail}`;
-    throw new StartupError(message, /address (already )?in use/i.test(tail));
+    // unbound says "Address already in use"; named only "unable to listen on any configured interfaces".
+    throw new StartupError(message, /address already in use|unable to listen on any configured interfaces/i.test(tail));
   }
 }
 
