@@ -35,8 +35,9 @@ export async function signZone(dir: string, zone: string, lines: readonly string
   const signedFile = `${unsigned}.signed`;
   const kskDnskey = await dnskeyLine(ksk);
   await writeFile(unsigned, [...lines, kskDnskey, await dnskeyLine(zsk), ''].join('\n'));
-  // -O full: one record per line, so a record can be found and altered below.
-  await run('/usr/bin/dnssec-signzone', ['-q', '-O', 'full', '-o', `${zone}.`, '-k', `${ksk}.key`, '-f', signedFile, unsigned, `${zsk}.key`]);
+  // -O full: one record per line, so a record can be found and altered below. -d: the dsset file
+  // goes into the temp dir, not the working directory (the repository).
+  await run('/usr/bin/dnssec-signzone', ['-q', '-d', dir, '-O', 'full', '-o', `${zone}.`, '-k', `${ksk}.key`, '-f', signedFile, unsigned, `${zsk}.key`]);
   return { signedFile, kskDnskey };
 }
 
