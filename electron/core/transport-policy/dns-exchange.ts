@@ -6,6 +6,7 @@
  */
 import { createSocket } from 'node:dgram';
 import { connect, isIP } from 'node:net';
+import { seconds } from './seconds';
 import { answersQuery, decodeMessage, encodeQuery, isTruncatedHeaderFor, toWireAnswer, type WireAnswer, type WireQuery } from './dns-wire';
 
 export interface ResolverAddress {
@@ -25,10 +26,6 @@ export class DnsError extends Error {
 export function describeResolver(resolver: ResolverAddress): string {
   const host = isIP(resolver.host) === 6 ? `[${resolver.host}]` : resolver.host;
   return resolver.port === 53 ? host : `${host}:${resolver.port}`;
-}
-
-function seconds(ms: number): string {
-  return `${Math.round(ms / 100) / 10} s`;
 }
 
 /** Asks `resolver` once, within `timeoutMs` for UDP and TCP together. */

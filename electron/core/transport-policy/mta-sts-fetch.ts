@@ -9,6 +9,7 @@ import type { LookupFunction } from 'node:net';
 import { rootCertificates } from 'node:tls';
 import type { TrustSettings } from '../transport/tls-policy';
 import { DnsError } from './dns-exchange';
+import { seconds } from './seconds';
 
 export const POLICY_MAX_BYTES = 64 * 1024;
 
@@ -90,7 +91,7 @@ export function fetchStsPolicy(domain: string, options: PolicyFetchOptions): Pro
         response.on('error', (error) => settle(fail(`the connection to ${host} broke (${error.message})`)));
       },
     );
-    const timer = setTimeout(() => settle(fail(`${host} did not answer within ${Math.round(options.timeoutMs / 100) / 10} s`)), options.timeoutMs);
+    const timer = setTimeout(() => settle(fail(`${host} did not answer within ${seconds(options.timeoutMs)}`)), options.timeoutMs);
     req.on('error', (error: NodeJS.ErrnoException) => settle(fail(describeRequestError(host, error))));
     req.end();
   });

@@ -13,6 +13,7 @@ import type { DnsClient } from './dns-client';
 import type { MtaStsChecker, StsOutcome } from './mta-sts';
 import { lookupMx } from './mx-lookup';
 import { decideKind } from './policy-kind';
+import { seconds } from './seconds';
 
 export interface DomainCheckDeps {
   dns: DnsClient;
@@ -31,7 +32,7 @@ export async function checkDomain(domain: string, deps: DomainCheckDeps): Promis
     timer = setTimeout(() => {
       resolve(result(domain, deps, {
         kind: 'unknown', mx: [], dnssec: null, mtaSts: null,
-        problems: [`the checks of ${domain} did not finish within ${Math.round(deps.timeoutMs / 100) / 10} s`],
+        problems: [`the checks of ${domain} did not finish within ${seconds(deps.timeoutMs)}`],
       }));
     }, deps.timeoutMs);
   });

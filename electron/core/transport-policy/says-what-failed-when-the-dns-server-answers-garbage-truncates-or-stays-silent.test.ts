@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DnsClient, DnsError } from './dns-client';
+import type { MtaStsChecker } from './mta-sts';
+import { checkDomain } from './recipient-domain-policy';
 import { startScriptedDns, type ScriptedDns } from './testing/scripted-dns';
 import { daneEe } from './testing/zone-script';
 import { TransportPolicyService } from './transport-policy-service';
@@ -82,5 +84,13 @@ describe('a DNS server that misbehaves', () => {
     const where = `${dns.resolver.host}:${dns.resolver.port}`;
     expect(policy!.kind).toBe('unknown');
     expect(policy!.problems).toEqual([`the mail servers of silent.test could not be looked up: the DNS server at ${where} did not answer within 0.2 s`]);
+  });
+
+  it('gives up on a domain whose checks outlast its time budget, and says so', async () => {
+    dns = await startScriptedDns(() => ({}));
+    const dnsClient = new DnsClient({ resolvers: [dns.resolver], timeoutMs: 1_000 });
+    const neverAnswers = { check: () => new Promise(() => undefined) } as unknown as MtaStsChecker;
+    const policy = await checkDomain('slow.test', { dns: dnsClient, mtaSts: neverAnswers, clock, timeoutMs: 250 });
+    expect(policy).toMatchObject({ domain: 'slow.test', kind: 'unknown', dnssec: null, problems: ['the checks of slow.test did not finish within 0.25 s'] });
   });
 });
