@@ -6,7 +6,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
+import { createTransport } from 'nodemailer';
+import { DNS_WORLD_DOMAINS, startDnsWorld } from '../e2e/servers/dns/dns-world';
 import { startMailServers } from '../e2e/servers/mail-servers';
+import { waitForSubject } from '../e2e/support/imap-check';
 import { createCore } from '../electron/core/create-core';
 import { MemorySecretStore } from '../electron/core/ports';
 import { startBridgeServer } from '../electron/devserver/bridge-server';
@@ -14,8 +17,15 @@ import { CHROMIUM } from './system-packages';
 import { fillAccountForm } from '../e2e/support/sign-in';
 
 const servers = await startMailServers();
+// Recipient lookups go to the loopback DNS world, never to the system's resolver.
+const dns = await startDnsWorld();
 const profileDir = await mkdtemp(join(tmpdir(), 'sealmail-shots-'));
-const core = createCore({ profileDir, secrets: new MemorySecretStore(), extraTrustAnchors: [servers.caCertPem] });
+const core = createCore({
+  profileDir,
+  secrets: new MemorySecretStore(),
+  extraTrustAnchors: [servers.caCertPem, dns.caCertPem],
+  transportPolicy: { resolvers: [dns.resolver], httpsPort: dns.policyHttps.port },
+});
 const bridge = await startBridgeServer({ core, staticDir: resolve('out/renderer') });
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
 
@@ -33,11 +43,32 @@ try {
   await page.getByRole('textbox', { name: 'Subject', exact: true }).fill('Lunch on Friday');
   await page.getByRole('textbox', { name: 'Message', exact: true }).fill('Friday at noon works for me.\n\nAlice');
   await page.screenshot({ path: 'docs/composer.png' });
-  console.log('wrote docs/account-setup.png, docs/main-window.png, docs/composer.png');
+
+  // The composer's Delivery line, opened, for recipients at domains with and without a policy.
+  const D = DNS_WORLD_DOMAINS;
+  await page.getByRole('textbox', { name: 'To', exact: true }).fill(`bob@${D.dane}, carol@${D.sts}, dan@${D.none},`);
+  const line = page.locator('.recipient-domains');
+  await line.locator('.recipient-domain').first().waitFor({ state: 'attached' });
+  await line.locator('summary').click();
+  await line.locator('.recipient-domain', { hasText: D.none }).waitFor();
+  await page.screenshot({ path: 'docs/composer-delivery.png' });
+  await page.getByRole('button', { name: 'Discard' }).click();
+
+  // A message bob sent through Postfix, with its Delivery details open.
+  const subject = 'Minutes of the board meeting';
+  const transport = createTransport({ host: servers.host, port: servers.smtpPort, secure: true, tls: { ca: [servers.caCertPem] }, auth: { user: servers.users.bob.address, pass: servers.users.bob.password } });
+  await transport.sendMail({ from: servers.users.bob.address, to: servers.users.alice.address, subject, text: 'The minutes are below.\n\nBob' });
+  await waitForSubject(servers, servers.users.alice, subject);
+  await page.getByRole('option', { name: new RegExp(subject) }).click({ timeout: 30_000 });
+  await page.getByRole('button', { name: /^Delivery:/ }).click();
+  await page.getByRole('region', { name: 'Delivery details' }).waitFor();
+  await page.screenshot({ path: 'docs/delivery.png' });
+  console.log('wrote docs/account-setup.png, docs/main-window.png, docs/composer.png, docs/composer-delivery.png, docs/delivery.png');
 } finally {
   await browser.close();
   await bridge.close();
   await core.close();
   await servers.stop();
+  await dns.stop();
   await rm(profileDir, { recursive: true, force: true });
 }

@@ -12,10 +12,22 @@ export interface DevWeb {
   stop(): Promise<void>;
 }
 
+/**
+ * The loopback DNS world the global set-up started (SEALMAIL_TEST_DNS: resolver HOST:PORT and the
+ * policy server's port and the CA of its certificates). Every dev:web of the tests gets it, so no recipient lookup ever reaches
+ * the system's resolver.
+ */
+function testDnsArgs(): string[] {
+  const dns = process.env.SEALMAIL_TEST_DNS;
+  if (!dns) throw new Error('SEALMAIL_TEST_DNS is not set: the Playwright global set-up starts the loopback DNS world and sets it.');
+  const { resolver, policyHttpsPort, caPath } = JSON.parse(dns) as { resolver: string; policyHttpsPort: number; caPath: string };
+  return ['--dns', resolver, '--policy-https-port', String(policyHttpsPort), '--ca', caPath];
+}
+
 export async function startDevWeb(options: { profileDir: string; caPaths: string[] }): Promise<DevWeb> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'electron/devserver/main.ts', ...options.caPaths.flatMap((path) => ['--ca', path]), '--profile', options.profileDir],
+    ['--import', 'tsx', 'electron/devserver/main.ts', ...options.caPaths.flatMap((path) => ['--ca', path]), '--profile', options.profileDir, ...testDnsArgs()],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const stop = async () => {

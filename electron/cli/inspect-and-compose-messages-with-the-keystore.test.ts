@@ -72,6 +72,8 @@ describe('sealmail inspect', () => {
         reason: null,
       },
       encryption: { status: 'none', algorithm: null, reason: null },
+      // A message written here never travelled: no Received headers, so nothing can be said.
+      delivery: { hops: [], verdict: 'unknown', withoutTls: 0, unknown: 0, claimed: 0 },
     });
     const keystore = new KeystoreService({ path: join(keystores.alice!, KEYSTORE_FILE_NAME) });
     await keystore.unlock(PASSPHRASE);

@@ -1,6 +1,8 @@
 /**
- * `sealmail inspect MESSAGE.eml [--keystore DIR] [--ca FILE] [--at TIME] [--json]`: the S/MIME
- * verdict of a message as the app would show it, judged at the given time (default now). Like the
+ * `sealmail inspect MESSAGE.eml [--keystore DIR] [--ca FILE] [--provider HOST] [--at TIME] [--json]`:
+ * the S/MIME verdict of a message as the app would show it, judged at the given time (default now),
+ * and beside it how it travelled (the hops of its Received headers; those written by --provider's
+ * hosts count as recorded by the user's provider, the rest as claims). Like the
  * app, it collects a valid signer's certificate into the keystore. Reading someone's signed mail
  * needs no keys of one's own: without a keystore (no --keystore, or none in DIR yet) signatures are
  * judged against the system roots and --ca, encrypted mail says it needs a certificate, nothing is
@@ -8,7 +10,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import type { DeliveryHop, DeliveryReport } from '../../shared/delivery-types';
 import type { SmimeVerdict } from '../../shared/smime-types';
+import { readDeliveryReport } from '../core/delivery/read-delivery-report';
 import { systemClock } from '../core/ports';
 import { readCertificates } from '../core/smime/cms/certificate';
 import { createSmimeService } from '../core/smime/create-smime-service';
@@ -18,7 +22,7 @@ import { guard } from './keystore-command';
 import { openKeystoreIfPresent } from './open-keystore';
 import { EXIT_OK, type CliCommand, usageError } from './run-cli';
 
-const usage = 'inspect MESSAGE.eml [--keystore DIR] [--ca FILE] [--at ISO-8601-TIME] [--json]';
+const usage = 'inspect MESSAGE.eml [--keystore DIR] [--ca FILE] [--provider HOST] [--at ISO-8601-TIME] [--json]';
 
 export const inspectCommand: CliCommand = {
   summary: 'show the signature and encryption verdict of a message (SEALMAIL_PASSPHRASE when DIR has a keystore)',
@@ -26,12 +30,12 @@ export const inspectCommand: CliCommand = {
   async run(args, io) {
     let parsed;
     try {
-      parsed = parseArgs({ args, allowPositionals: true, options: { keystore: { type: 'string' }, ca: { type: 'string', multiple: true }, at: { type: 'string' }, json: { type: 'boolean', default: false } } });
+      parsed = parseArgs({ args, allowPositionals: true, options: { keystore: { type: 'string' }, ca: { type: 'string', multiple: true }, provider: { type: 'string', multiple: true }, at: { type: 'string' }, json: { type: 'boolean', default: false } } });
     } catch (error) {
       return usageError(io, usage, (error as Error).message);
     }
     const [file, ...extra] = parsed.positionals;
-    const { keystore: dir, ca, at: atText, json } = parsed.values;
+    const { keystore: dir, ca, provider, at: atText, json } = parsed.values;
     if (!file || extra.length > 0) return usageError(io, usage, 'give exactly one message file.');
     const at = atText === undefined ? systemClock.now() : new Date(atText);
     if (Number.isNaN(at.getTime()) || (atText !== undefined && !/^\d{4}-\d{2}-\d{2}/.test(atText))) {
@@ -48,7 +52,8 @@ export const inspectCommand: CliCommand = {
       const raw = await readFile(file);
       const keystore = dir === undefined ? null : await openKeystoreIfPresent(dir, io);
       const result = await createSmimeService(keystore, systemClock, extraAnchors).read(raw, at);
-      io.stdout.write(json ? `${JSON.stringify(asJson(result))}\n` : asText(result));
+      const delivery = readDeliveryReport(raw, { hosts: (provider ?? []).map((host) => host.toLowerCase()) });
+      io.stdout.write(json ? `${JSON.stringify(asJson(result, delivery))}\n` : asText(result, delivery));
       return EXIT_OK;
     });
   },
@@ -66,7 +71,7 @@ async function readAnchors(path: string): Promise<string> {
 }
 
 /** The documented JSON shape: one object, stable for scripts. */
-export function asJson(result: SecureMessage): Record<string, unknown> {
+export function asJson(result: SecureMessage, delivery: DeliveryReport): Record<string, unknown> {
   const { signature, encryption } = result.verdict;
   return {
     from: result.from?.address ?? null,
@@ -78,6 +83,7 @@ export function asJson(result: SecureMessage): Record<string, unknown> {
       reason: signature.reason,
     },
     encryption: { status: encryption.status, algorithm: encryption.algorithm, reason: encryption.reason },
+    delivery,
   };
 }
 
@@ -95,7 +101,25 @@ const SIGNATURE_WORDS: Record<SmimeVerdict['signature']['status'], string> = {
   error: 'could not be checked',
 };
 
-function asText(result: SecureMessage): string {
+const DELIVERY_WORDS: Record<DeliveryReport['verdict'], string> = {
+  'tls-every-hop': 'TLS on every hop',
+  'hops-without-tls': 'some hops without TLS',
+  unknown: 'unknown',
+};
+
+function hopLine(hop: DeliveryHop, index: number): string {
+  if (hop.unreadable) return `  ${index + 1}. unreadable: ${hop.unreadable}`;
+  const tls = hop.tls === 'tls' ? `TLS${hop.tlsVersion ? ` ${hop.tlsVersion.replace(/^TLS /, '')}` : ''}${hop.cipher ? ` ${hop.cipher}` : ''}` : hop.tls === 'none' ? 'no TLS' : 'TLS not stated';
+  const where = [hop.internal ? 'internal' : null, hop.trusted ? 'your provider' : 'claimed'].filter(Boolean).join(', ');
+  return `  ${index + 1}. ${hop.from ?? '?'}${hop.fromIp ? ` [${hop.fromIp}]` : ''} -> ${hop.by ?? '?'}${hop.protocol ? ` (${hop.protocol})` : ''}: ${tls} (${where})${hop.time ? ` ${hop.time}` : ''}`;
+}
+
+function deliveryLines(delivery: DeliveryReport): string[] {
+  const counts = delivery.verdict === 'hops-without-tls' ? ` (${delivery.withoutTls} without TLS)` : '';
+  return [`Delivery: ${DELIVERY_WORDS[delivery.verdict]}${counts}, ${delivery.hops.length} hop${delivery.hops.length === 1 ? '' : 's'}, ${delivery.claimed} claimed`, ...delivery.hops.map(hopLine)];
+}
+
+function asText(result: SecureMessage, delivery: DeliveryReport): string {
   const { signature, encryption } = result.verdict;
   const lines = [`From: ${result.from ? `${result.from.name ? `${result.from.name} ` : ''}<${result.from.address}>` : '(none)'}`, `Subject: ${result.subject}`];
   let signatureLine = `Signature: ${SIGNATURE_WORDS[signature.status]}`;
@@ -111,6 +135,7 @@ function asText(result: SecureMessage): string {
   if (encryption.reason) lines.push(`  ${encryption.reason}`);
   // The core's sentence speaks of the app's Certificates view; on the command line it is `keystore import`.
   if (encryption.reason === NO_KEYSTORE_TO_READ) lines.push('  On the command line: sealmail keystore import YOURS.p12 --keystore DIR, then inspect with --keystore DIR.');
+  lines.push(...deliveryLines(delivery));
   return `${lines.join('\n')}\n\n${result.text}${result.text.endsWith('\n') ? '' : '\n'}`;
 }
 

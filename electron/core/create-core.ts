@@ -14,6 +14,7 @@ import { ComposeReadinessService } from './compose/compose-readiness';
 import { ComposeService } from './compose/compose-service';
 import { ImapDraftMailbox } from './compose/draft-mailbox';
 import { DraftService } from './compose/draft-service';
+import { RecipientDomains } from './compose/recipient-domains';
 import { EventHub } from './events/event-hub';
 import type { KeyWrapper } from './keystore/key-wrapper';
 import { keystoreHandlers } from './keystore/keystore-handlers';
@@ -33,6 +34,7 @@ import { httpsFetcher } from './setup/https-fetch';
 import { PostureService } from './transport/posture-service';
 import { inspectServer } from './transport/tls-inspect';
 import { transportHandlers } from './transport/transport-handlers';
+import { TransportPolicyService } from './transport-policy/transport-policy-service';
 import type { TrustSettings } from './transport/tls-policy';
 
 export type { SecretStore, Logger } from './ports';
@@ -49,6 +51,12 @@ export interface CoreOptions {
   keyWrapper?: KeyWrapper;
   /** Where server discovery asks (tests point it at loopback fixtures); the system's DNS and HTTPS otherwise. */
   discovery?: Partial<DiscoveryDependencies>;
+  /**
+   * Where recipient domains' MX, MTA-STS and TLSA are looked up: the system's resolvers unless
+   * given (tests point them at a loopback unbound). `httpsPort` replaces 443 for MTA-STS policy
+   * hosts, a test setting only: the loopback policy server listens on a free port.
+   */
+  transportPolicy?: { resolvers?: { host: string; port: number }[]; httpsPort?: number; timeoutMs?: number };
 }
 
 export interface Core {
@@ -102,6 +110,8 @@ export function createCore(options: CoreOptions): Core {
       // Certificates come from the keystore; sending signs and encrypts through the S/MIME service.
       new ComposeReadinessService(accounts, { canProtect: true, keystore: keystoreOrNone(keystore) }),
       drafts,
+      // MTA-STS policy hosts are verified like mail servers, against the same anchors.
+      new RecipientDomains(accounts, new TransportPolicyService({ ...options.transportPolicy, trust, clock: systemClock })),
     ),
     // Attachments are saved from the part the reader showed (the decrypted one for encrypted mail).
     ...readerHandlers(new AttachmentService({ source: (accountId, folder, uid) => mail.displayedSource(accountId, folder, uid) }), new RemoteContentService(mail, new SenderAllowList(options.profileDir), lazySanitiser(), fetchRemoteImage)),

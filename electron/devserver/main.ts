@@ -5,6 +5,9 @@
  *   --profile DIR     keep accounts in DIR (default: a fresh temporary profile)
  *   --ca FILE         also trust this CA certificate (PEM) for mail servers and S/MIME signers
  *   --test-servers    start the project's Dovecot and Postfix test servers (needs root) and trust their CA
+ *   --dns HOST:PORT   look up recipient domains (MX, MTA-STS, TLSA) at this resolver, not the system's;
+ *                     its AD bit is believed only when HOST is a loopback address
+ *   --policy-https-port N   a test setting: fetch MTA-STS policies from port N instead of 443
  *
  * Passwords stay in memory only: without Electron there is no OS keychain to keep them in.
  */
@@ -23,6 +26,8 @@ const { values } = parseArgs({
     profile: { type: 'string' },
     ca: { type: 'string', multiple: true },
     'test-servers': { type: 'boolean', default: false },
+    dns: { type: 'string' },
+    'policy-https-port': { type: 'string' },
   },
 });
 
@@ -46,7 +51,11 @@ if (!profileDir) {
   cleanups.push(() => rm(profileDir, { recursive: true, force: true }));
 }
 
-const core = createCore({ profileDir, secrets: new MemorySecretStore(), extraTrustAnchors, logger: consoleLogger });
+const transportPolicy = {
+  ...(values.dns ? { resolvers: [parseHostPort(values.dns)] } : {}),
+  ...(values['policy-https-port'] ? { httpsPort: Number(values['policy-https-port']) } : {}),
+};
+const core = createCore({ profileDir, secrets: new MemorySecretStore(), extraTrustAnchors, logger: consoleLogger, transportPolicy });
 const bridge = await startBridgeServer({
   core,
   staticDir: resolve(import.meta.dirname, '../../out/renderer'),
@@ -67,3 +76,10 @@ const stop = async () => {
 };
 process.on('SIGINT', () => void stop());
 process.on('SIGTERM', () => void stop());
+
+/** '127.0.0.2:5353' or '[::1]:53' as a host and a port. */
+function parseHostPort(value: string): { host: string; port: number } {
+  const match = /^\[?([^\]]+?)\]?:(\d+)$/.exec(value);
+  if (!match) throw new Error(`--dns takes HOST:PORT, not "${value}".`);
+  return { host: match[1]!, port: Number(match[2]) };
+}

@@ -18,6 +18,7 @@ import { listFolders, sortFolders } from './list-folders';
 import { openLocalMail, type LocalMail, type LocalMailOptions } from './local-mail';
 import { MessageCommands } from './message-commands';
 import { openMessage } from './open-message';
+import { providerHosts } from './provider-hosts';
 import { mayCacheView, needsFreshVerdict, type SecureReader } from './secure-view';
 import { fileInSent, submitMessage } from './send-message';
 
@@ -99,7 +100,8 @@ export class MailService {
   async open(accountId: string, folder: string, uid: number): Promise<MessageView> {
     const store = this.local.store;
     const cached = store.cachedView(accountId, folder, uid);
-    if (cached && !needsFreshVerdict(cached)) {
+    // Views cached before delivery reports existed are read again once, to gain one.
+    if (cached && !needsFreshVerdict(cached) && cached.delivery !== undefined) {
       if (store.flags(accountId, folder, uid)?.seen === false) await this.commands.setFlag(accountId, folder, [uid], 'seen', true, false);
       return cached;
     }
@@ -107,7 +109,8 @@ export class MailService {
     const sanitiser = this.sanitiser;
     let view: MessageView;
     try {
-      view = await (await this.session(accountId)).withMailbox(folder, (client) => openMessage(client, folder, uid, sanitiser, this.smime));
+      const provider = providerHosts(await this.accounts.get(accountId));
+      view = await (await this.session(accountId)).withMailbox(folder, (client) => openMessage(client, folder, uid, sanitiser, this.smime, provider));
     } catch (error) {
       // Offline, a signed message is shown with the verdict it had when it was last opened.
       if (!cached) throw error;

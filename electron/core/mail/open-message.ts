@@ -1,14 +1,19 @@
-/** Fetches one message's source, marks it read, and builds the message view (S/MIME verdict first). */
+/**
+ * Fetches one message's source, marks it read, and builds the message view: the S/MIME verdict
+ * first, and beside it how the message travelled (its Received headers), judged against the
+ * user's own provider.
+ */
 import type { ImapFlow } from 'imapflow';
 import type { MessageView } from '../../../shared/domain';
 import { SealmailError } from '../../../shared/errors';
+import { readDeliveryReport, type ProviderHosts } from '../delivery/read-delivery-report';
 import type { HtmlSanitiser } from '../mime/sanitize-html';
 import { secureView, type SecureReader } from './secure-view';
 
 /** Larger messages are not loaded whole into memory for display. */
 export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 
-export async function openMessage(client: ImapFlow, folder: string, uid: number, sanitiser: HtmlSanitiser, reader: SecureReader | null = null): Promise<MessageView> {
+export async function openMessage(client: ImapFlow, folder: string, uid: number, sanitiser: HtmlSanitiser, reader: SecureReader | null, provider: ProviderHosts): Promise<MessageView> {
   const meta = await client.fetchOne(String(uid), { uid: true, size: true }, { uid: true });
   if (!meta) throw new SealmailError('NOT_FOUND', 'That message is no longer in this folder.');
   if ((meta.size ?? 0) > MAX_MESSAGE_BYTES) {
@@ -17,5 +22,6 @@ export async function openMessage(client: ImapFlow, folder: string, uid: number,
   const message = await client.fetchOne(String(uid), { uid: true, source: true }, { uid: true });
   if (!message || !message.source) throw new SealmailError('NOT_FOUND', 'That message is no longer in this folder.');
   await client.messageFlagsAdd(String(uid), ['\\Seen'], { uid: true });
-  return secureView(message.source, { uid, folder }, sanitiser, reader);
+  const view = await secureView(message.source, { uid, folder }, sanitiser, reader);
+  return { ...view, delivery: readDeliveryReport(message.source, provider) };
 }
