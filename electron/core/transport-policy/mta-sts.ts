@@ -6,9 +6,10 @@
  * server holding it would do, and it is how a policy resists an attacker who blocks the fetch.
  */
 import type { LookupFunction } from 'node:net';
+import type { SecureContext } from 'node:tls';
 import type { TrustSettings } from '../transport/tls-policy';
 import { DnsError, type DnsClient } from './dns-client';
-import { fetchStsPolicy } from './mta-sts-fetch';
+import { fetchStsPolicy, policySecureContext } from './mta-sts-fetch';
 import { parseStsPolicy, type StsPolicy } from './mta-sts-policy';
 import { readStsRecord } from './mta-sts-record';
 
@@ -44,6 +45,7 @@ interface CacheEntry {
 
 export class MtaStsChecker {
   private readonly cache = new Map<string, CacheEntry>();
+  private secureContext: SecureContext | undefined;
 
   constructor(private readonly options: MtaStsOptions) {}
 
@@ -71,7 +73,7 @@ export class MtaStsChecker {
     if (cached && cached.id === record.id) return { policy: cached, problems: [], failed: false };
 
     const fetched = await fetchStsPolicy(domain, {
-      trust: this.options.trust,
+      secureContext: (this.secureContext ??= policySecureContext(this.options.trust)),
       lookup: this.options.lookup,
       timeoutMs: this.options.timeoutMs,
       ...(this.options.httpsPort !== undefined ? { port: this.options.httpsPort } : {}),
