@@ -80,6 +80,11 @@ describe('recipient domains with MTA-STS policies, through loopback DNS and HTTP
         'withdrawn.test': mxOf('mx.withdrawn.test'),
         '_mta-sts.withdrawn.test': { TXT: ['v=STSv1; id=w1;'] },
         'nopolicy.test': mxOf('mx.nopolicy.test'),
+        'noaddress.test': mxOf('mx.noaddress.test'),
+        '_mta-sts.noaddress.test': { TXT: ['v=STSv1; id=n1;'] },
+        'silenthost.test': mxOf('mx.silenthost.test'),
+        '_mta-sts.silenthost.test': { TXT: ['v=STSv1; id=s1;'] },
+        'mta-sts.silenthost.test': { scripted: { A: { silent: true }, AAAA: { silent: true } } },
         'twice.test': mxOf('mx.twice.test'),
         '_mta-sts.twice.test': { TXT: ['v=STSv1; id=1;', 'v=STSv1; id=2;'] },
       },
@@ -147,5 +152,14 @@ describe('recipient domains with MTA-STS policies, through loopback DNS and HTTP
     expect(withdrawn).toMatchObject({ kind: 'none', mtaSts: { mode: 'none', mx: [] }, problems: [] });
     expect(twice).toMatchObject({ kind: 'none', mtaSts: null });
     expect(twice!.problems).toEqual(['twice.test publishes 2 MTA-STS records where there must be one, so all are ignored (RFC 8461 §3.1)']);
+  });
+
+  it('resolves the policy host through the same resolver, and says when it has no address or the resolver stays silent', async () => {
+    const [noaddress, silent] = await world.service({ timeoutMs: 1_600 }).check(['noaddress.test', 'silenthost.test']);
+    const where = `${world.dns.resolver.host}:${world.dns.resolver.port}`;
+    expect(noaddress).toMatchObject({ kind: 'unknown', problems: ['the MTA-STS policy of noaddress.test could not be fetched: mta-sts.noaddress.test has no address'] });
+    expect(silent).toMatchObject({
+      kind: 'unknown', problems: [`the MTA-STS policy of silenthost.test could not be fetched: the DNS server at ${where} did not answer within 0.4 s`],
+    });
   });
 });
