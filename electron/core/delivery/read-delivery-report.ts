@@ -25,8 +25,8 @@ export const MAX_HOPS = 100;
  * account's IMAP and SMTP hosts and the domain of the user's address.
  */
 export function readDeliveryReport(message: Buffer | string, provider: ProviderHosts): DeliveryReport {
-  const fields = receivedFields(headerBlock(message));
-  const read = fields.slice(0, MAX_HOPS).map((field) =>
+  const { fields, total } = receivedFields(headerBlock(message), MAX_HOPS);
+  const read = fields.map((field) =>
     field.tooLong ? unreadableReceived('This Received field is longer than 8 KB.') : parseReceived(field.value),
   );
   // Travel order: the bottom field was written first.
@@ -34,7 +34,7 @@ export function readDeliveryReport(message: Buffer | string, provider: ProviderH
   const internal = markInternal(parsed);
   const trusted = markTrusted(parsed, new ProviderScope(provider));
   const hops = parsed.map((hop, i) => deliveryHop(hop, internal[i]!, trusted[i]!));
-  const dropped = fields.length - MAX_HOPS;
+  const dropped = total - fields.length;
   if (dropped > 0) {
     const reason = `${dropped} older Received ${dropped === 1 ? 'field was' : 'fields were'} not read: Sealmail reads the newest ${MAX_HOPS}.`;
     hops.unshift(deliveryHop(unreadableReceived(reason), false, false));

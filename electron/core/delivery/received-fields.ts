@@ -21,24 +21,20 @@ export function headerBlock(message: Buffer | string): string {
 
 /** Offset of the line break that ends the last header line (CRLF or bare LF line endings). */
 function headerEnd(message: Buffer | string): number {
-  const codes = typeof message === 'string' ? { LF: '\n', CR: '\r' } : { LF: 0x0a, CR: 0x0d };
-  const at = (i: number): string | number | undefined => message[i];
-  const emptyLineAt = (i: number) => at(i) === codes.LF || (at(i) === codes.CR && at(i + 1) === codes.LF);
-  if (emptyLineAt(0)) return 0;
-  const nextLf = (from: number) =>
-    typeof message === 'string' ? message.indexOf('\n', from) : message.indexOf(0x0a, from);
-  for (let i = nextLf(0); i !== -1; i = nextLf(i + 1)) {
-    if (emptyLineAt(i + 1)) return i;
-  }
-  return message.length;
+  if (message.indexOf('\n') === 0 || message.indexOf('\r\n') === 0) return 0;
+  // Two native searches, one for each line ending; the empty line is wherever the first one is.
+  const ends = [message.indexOf('\n\n'), message.indexOf('\n\r\n')].filter((at) => at !== -1);
+  return ends.length > 0 ? Math.min(...ends) : message.length;
 }
 
 /**
- * Every Received field in the header block, top (newest) first, unfolded as RFC 5322 §2.2.3 says:
- * a line break followed by a space or tab is removed, the whitespace kept.
+ * The first `limit` Received fields in the header block, top (newest) first, unfolded as RFC 5322
+ * §2.2.3 says (a line break followed by a space or tab is removed, the whitespace kept), and how
+ * many there are in all. Fields past the limit are counted, never copied.
  */
-export function receivedFields(block: string): ReceivedField[] {
+export function receivedFields(block: string, limit: number): { fields: ReceivedField[]; total: number } {
   const fields: ReceivedField[] = [];
+  let total = 0;
   let current: { parts: string[]; length: number } | null = null;
   const close = () => {
     if (!current) return;
@@ -51,22 +47,36 @@ export function receivedFields(block: string): ReceivedField[] {
     let end = block.indexOf('\n', start);
     if (end === -1) end = block.length;
     // Only the CR of a CRLF belongs to the line break; any other CR stays and is refused later.
-    const line = block.slice(start, end > start && block[end - 1] === '\r' ? end - 1 : end);
+    const lineEnd = end > start && block[end - 1] === '\r' ? end - 1 : end;
+    const lineStart = start;
     start = end + 1;
-    if (line[0] === ' ' || line[0] === '\t') {
-      if (current) append(current, line);
+    if (block[lineStart] === ' ' || block[lineStart] === '\t') {
+      if (current) append(current, block.slice(lineStart, lineEnd));
       continue;
     }
     close();
-    const colon = line.indexOf(':');
-    // RFC 5322 §4.5.1 (obsolete syntax) allows whitespace before the colon.
-    if (colon !== -1 && line.slice(0, colon).trim().toLowerCase() === 'received') {
+    const colon = receivedColon(block, lineStart, lineEnd);
+    if (colon === -1) continue;
+    total++;
+    if (total <= limit) {
       current = { parts: [], length: 0 };
-      append(current, line.slice(colon + 1));
+      append(current, block.slice(colon + 1, lineEnd));
     }
   }
   close();
-  return fields;
+  return { fields, total };
+}
+
+/**
+ * Where the colon of a Received field starting at `start` is, or -1 for any other line. Looks at
+ * a few characters only, so a line of any length costs nothing here. RFC 5322 §4.5.1 (obsolete
+ * syntax) allows whitespace before the colon.
+ */
+function receivedColon(block: string, start: number, end: number): number {
+  if (end - start < 9 || block.slice(start, start + 8).toLowerCase() !== 'received') return -1;
+  let i = start + 8;
+  while (i < end && (block[i] === ' ' || block[i] === '\t')) i++;
+  return i < end && block[i] === ':' ? i : -1;
 }
 
 function append(field: { parts: string[]; length: number }, text: string): void {
