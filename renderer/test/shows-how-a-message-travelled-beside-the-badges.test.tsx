@@ -32,7 +32,7 @@ const throughPlaintext: DeliveryReport = {
 };
 
 const valid: SmimeVerdict = {
-  signature: { status: 'valid', signer: { email: 'bob@example.test', name: null, validation: 'address-verified', fingerprint256: 'AA:BB' }, reason: null, details: null },
+  signature: { status: 'valid', signer: { email: 'bob@example.test', name: '', validation: 'trusted-revocation-unknown', fingerprint256: 'AA:BB' }, reason: null, details: null },
   encryption: { status: 'none', algorithm: null, reason: null, integrityProtected: false },
 };
 
