@@ -3,6 +3,7 @@ import type { BenchSuite } from './figure';
 import { mailSuite } from './mail/mail-suite';
 import { syncSuite } from './mail/sync-suite';
 import { smimeSuite } from './smime/smime-suite';
+import { transportPolicySuite } from './transport-policy/transport-policy-suite';
 import { uiSuite } from './ui/ui-suite';
 
-export const SUITES: readonly BenchSuite[] = [mailSuite, syncSuite, uiSuite, smimeSuite];
+export const SUITES: readonly BenchSuite[] = [mailSuite, syncSuite, uiSuite, smimeSuite, transportPolicySuite];
