@@ -58,6 +58,12 @@ describe('which hops the user\'s provider wrote', () => {
     expect(trustOf([fromFilter, fromRelay, fromPrivate, POSTFIX.tls13, SENDER_SUBMISSION], EXAMPLE_ORG)).toEqual([false, true, true, true, true]);
   });
 
+  it('calls what a logged-in client wrote below its submission a claim, even from a private address', () => {
+    const submission = 'from laptop (laptop.lan [192.168.1.5]) by smtp.example.org (Postfix) with ESMTPSA id 5; Tue, 1 Dec 2026 10:00:00 +0000';
+    const clientWritten = 'from localhost (localhost [127.0.0.1]) by smtp.example.org with ESMTPS id 4; Tue, 1 Dec 2026 09:59:00 +0000';
+    expect(trustOf([DOVECOT.lmtp, submission, clientWritten], { hosts: ['example.org'] })).toEqual([false, true, true]);
+  });
+
   it('stops the trust below a hop it cannot read', () => {
     const unreadable = 'from relay.example.org (relay.example.org [192.0.2.10]) by mx.example.org with ESMTPS id\u0000 1; Tue, 1 Dec 2026 10:00:01 +0000';
     const top = 'from relay.example.org (relay.example.org [192.0.2.10]) by mail.example.org with LMTP; Tue, 1 Dec 2026 10:00:02 +0000';

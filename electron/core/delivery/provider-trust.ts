@@ -84,10 +84,18 @@ function senderIsInside(hop: ParsedReceived, scope: ProviderScope): boolean {
 }
 
 /**
+ * RFC 3848 §2: an A in the protocol means the sender logged in (SMTP AUTH), so it is a user's
+ * client submitting, not one of the provider's servers, wherever its address is: whatever lies
+ * below was written by that client. (On the test servers the client is on loopback too.)
+ */
+const isSubmission = (protocol: string | null) => protocol !== null && /^(UTF8)?(E?SMTP|LMTP)S?A$/.test(protocol);
+
+/**
  * One flag per hop, travel order (the provider's last). The last hop is trusted when its `by` is
- * the provider's. Going down, a hop is trusted when the hop above it is trusted and readable and
- * either names a sender inside the provider, or names no sender at all (a hand-over on one
- * machine) and this hop's `by` is the provider's. The first hop that fails ends the trust.
+ * the provider's. Going down, a hop is trusted when the hop above it is trusted, readable, not an
+ * authenticated submission, and either names a sender inside the provider, or names no sender at
+ * all (a hand-over on one machine) and this hop's `by` is the provider's. The first hop that fails
+ * ends the trust.
  */
 export function markTrusted(hops: readonly ParsedReceived[], scope: ProviderScope): boolean[] {
   const trusted = hops.map(() => false);
@@ -96,7 +104,7 @@ export function markTrusted(hops: readonly ParsedReceived[], scope: ProviderScop
   trusted[top] = true;
   for (let i = top - 1; i >= 0; i--) {
     const above = hops[i + 1]!;
-    if (above.unreadable !== null) break;
+    if (above.unreadable !== null || isSubmission(above.protocol)) break;
     const handedOver = above.from === null ? byIsProvider(hops, i, scope) : senderIsInside(above, scope);
     if (!handedOver) break;
     trusted[i] = true;
