@@ -34,6 +34,8 @@ export interface ParsedReceived {
   unreadable: string | null;
 }
 
+export const TOO_LONG = 'This Received field is longer than 8 KB.';
+
 const CLAUSES = new Set(['from', 'by', 'via', 'with', 'id', 'for', 'tls']);
 
 interface Clause {
@@ -49,7 +51,7 @@ export function unreadableReceived(reason: string): ParsedReceived {
 }
 
 export function parseReceived(value: string): ParsedReceived {
-  if (value.length > MAX_RECEIVED_LENGTH) return unreadableReceived('This Received field is longer than 8 KB.');
+  if (value.length > MAX_RECEIVED_LENGTH) return unreadableReceived(TOO_LONG);
   const hazard = fieldHazard(value);
   if (hazard) return unreadableReceived(hazard);
   const { tokens, problem } = tokenize(value);

@@ -7,7 +7,7 @@ import type { DeliveryHop, DeliveryReport } from '../../../shared/delivery-types
 import { deliveryReport } from './delivery-verdict';
 import { markTimesOutOfOrder } from './hop-times';
 import { markInternal } from './internal-hops';
-import { parseReceived, unreadableReceived, type ParsedReceived } from './parse-received';
+import { parseReceived, TOO_LONG, unreadableReceived, type ParsedReceived } from './parse-received';
 import { markTrusted, ProviderScope, type ProviderHosts } from './provider-trust';
 import { headerBlock, receivedFields } from './received-fields';
 
@@ -26,9 +26,7 @@ export const MAX_HOPS = 100;
  */
 export function readDeliveryReport(message: Buffer | string, provider: ProviderHosts): DeliveryReport {
   const { fields, total } = receivedFields(headerBlock(message), MAX_HOPS);
-  const read = fields.map((field) =>
-    field.tooLong ? unreadableReceived('This Received field is longer than 8 KB.') : parseReceived(field.value),
-  );
+  const read = fields.map((field) => (field.tooLong ? unreadableReceived(TOO_LONG) : parseReceived(field.value)));
   // Travel order: the bottom field was written first.
   const parsed = markTimesOutOfOrder(read.reverse());
   const internal = markInternal(parsed);
