@@ -1,4 +1,5 @@
 /** Every benchmark suite `npm run bench` runs, in order. Add a suite here: one import, one entry. */
+import { deliveryHopsSuite } from './delivery/delivery-hops-suite';
 import type { BenchSuite } from './figure';
 import { mailSuite } from './mail/mail-suite';
 import { syncSuite } from './mail/sync-suite';
@@ -6,4 +7,4 @@ import { smimeSuite } from './smime/smime-suite';
 import { transportPolicySuite } from './transport-policy/transport-policy-suite';
 import { uiSuite } from './ui/ui-suite';
 
-export const SUITES: readonly BenchSuite[] = [mailSuite, syncSuite, uiSuite, smimeSuite, transportPolicySuite];
+export const SUITES: readonly BenchSuite[] = [mailSuite, syncSuite, uiSuite, smimeSuite, deliveryHopsSuite, transportPolicySuite];

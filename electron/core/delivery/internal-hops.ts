@@ -37,7 +37,8 @@ export function byOrganisation(hops: readonly ParsedReceived[], i: number): stri
 
 /**
  * One flag per hop, travel order. Internal when the sender's address is loopback, private or
- * link-local; or the sender's checked name and the `by` host share a registrable domain; or there
+ * link-local; or the sender's checked name and the `by` host share a registrable domain (unless the
+ * hop came from a public address without TLS); or there
  * is no `from` (nothing came over a network) and the hop is LMTP/local, Postfix's pickup, or its
  * `by` belongs to the same organisation as a neighbouring hop's touching end.
  */
@@ -47,7 +48,10 @@ export function markInternal(hops: readonly ParsedReceived[]): boolean[] {
     if (hop.fromIp !== null && isPrivateIp(hop.fromIp)) return true;
     const organisation = byOrganisation(hops, i);
     if (hop.from !== null) {
-      if (organisation !== null && senderDomains(hop).includes(organisation)) return true;
+      // Names alone never make a plaintext hop from a public address internal: it crossed the open
+      // network in clear, which is exactly what the user must see, whoever runs both ends.
+      const crossedInClear = hop.fromIp !== null && hop.tls === 'none';
+      if (!crossedInClear && organisation !== null && senderDomains(hop).includes(organisation)) return true;
       // Exim's `from root by host with local`: a user on the machine, no address involved.
       return hop.fromIp === null && hop.protocol !== null && hop.protocol.startsWith('LOCAL');
     }

@@ -4,7 +4,7 @@ import { DOVECOT, EXIM, GMAIL, POSTFIX, messageWith } from './testing/received-s
 
 /** The internal flags of the hops, travel order, for fields given top first. */
 const internalOf = (...received: string[]) => readDeliveryReport(messageWith(received), { hosts: [] }).hops.map((hop) => hop.internal);
-const hopFrom = (tcpInfo: string, by = 'mx.example.org') => `from sender.example.com (${tcpInfo}) by ${by} with ESMTP id 1; Tue, 1 Dec 2026 10:00:00 +0000`;
+const hopFrom = (tcpInfo: string, by = 'mx.example.org', protocol = 'ESMTP') => `from sender.example.com (${tcpInfo}) by ${by} with ${protocol} id 1; Tue, 1 Dec 2026 10:00:00 +0000`;
 
 describe('internal hops', () => {
   it('calls a hop from a loopback, private or link-local address internal, whatever the names', () => {
@@ -17,9 +17,16 @@ describe('internal hops', () => {
   });
 
   it('calls a hop internal when the checked sender name and the by host share a registrable domain', () => {
-    expect(internalOf(hopFrom('relay.example.org [192.0.2.1]'))).toEqual([true]);
-    expect(internalOf(hopFrom('a.example.co.uk [192.0.2.1]', 'b.example.co.uk'))).toEqual([true]);
+    expect(internalOf(hopFrom('relay.example.org [192.0.2.1]', 'mx.example.org', 'ESMTPS'))).toEqual([true]);
+    expect(internalOf(hopFrom('a.example.co.uk [192.0.2.1]', 'b.example.co.uk', 'ESMTPS'))).toEqual([true]);
     expect(internalOf(GMAIL.mx)).toEqual([true]);
+  });
+
+  it('never calls a plaintext hop from a public address internal, however its names match', () => {
+    expect(internalOf(hopFrom('relay.example.org [192.0.2.1]'))).toEqual([false]);
+    expect(internalOf(hopFrom('a.example.co.uk [192.0.2.1]', 'b.example.co.uk'))).toEqual([false]);
+    // From a private address the same plaintext hop stayed inside the organisation's network.
+    expect(internalOf(hopFrom('relay.example.org [10.0.0.5]'))).toEqual([true]);
   });
 
   it('keeps hosts under one public or private suffix apart', () => {
@@ -35,7 +42,7 @@ describe('internal hops', () => {
   });
 
   it('takes the name Exim verified, and an LMTP client\'s name when no address is shown', () => {
-    expect(internalOf('from relay.example.org ([203.0.113.9] helo=x) by mx.example.org with esmtp (Exim 4.96) id 1; Tue, 1 Dec 2026 10:00:00 +0000')).toEqual([true]);
+    expect(internalOf('from relay.example.org ([203.0.113.9] helo=x) by mx.example.org with esmtps (TLS1.3) tls TLS_AES_256_GCM_SHA384 (Exim 4.96) id 1; Tue, 1 Dec 2026 10:00:00 +0000')).toEqual([true]);
     expect(internalOf(DOVECOT.lmtp)).toEqual([true]);
     expect(internalOf('from mx.example.com by mail.example.org with LMTP id 1; Tue, 1 Dec 2026 10:00:00 +0000')).toEqual([false]);
   });
