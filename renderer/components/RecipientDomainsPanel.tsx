@@ -5,7 +5,7 @@
  * Presentational.
  */
 import type { RecipientDomainsReport } from '../../shared/delivery-types';
-import { isEnforced, POLICY_WORDS, policyTone } from '../lib/delivery-words';
+import { asSentence, isEnforced, POLICY_WORDS, policyTone } from '../lib/delivery-words';
 import { Icon } from './Icon';
 import '../styles/recipient-domains.css';
 
@@ -47,7 +47,7 @@ export function RecipientDomainsPanel({ state }: { state: RecipientDomainsState 
                 {policy.problems.length > 0 ? (
                   <ul className="recipient-domain-problems muted">
                     {policy.problems.map((problem) => (
-                      <li key={problem}>{problem}</li>
+                      <li key={problem}>{asSentence(problem)}</li>
                     ))}
                   </ul>
                 ) : null}

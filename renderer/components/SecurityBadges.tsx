@@ -20,7 +20,8 @@ export function SecurityBadges({ verdict, delivery }: { verdict?: SmimeVerdict; 
   const [open, setOpen] = useState<SecurityBadge['kind'] | 'delivery' | null>(null);
   const panelId = useId();
   const badges = verdict ? securityBadges(verdict) : [];
-  const road = delivery ? deliveryIndicator(delivery) : null;
+  // A message that never travelled (a sent copy, a draft, one appended by hand) has no road to show.
+  const road = delivery && delivery.hops.length > 0 ? deliveryIndicator(delivery) : null;
   const toggle = (kind: SecurityBadge['kind'] | 'delivery') => setOpen((current) => (current === kind ? null : kind));
   return (
     <div className="security">

@@ -69,3 +69,11 @@ export function isEnforced(policy: DomainTransportPolicy): boolean {
 export function policyTone(kind: DomainPolicyKind): DeliveryIndicatorWords['tone'] {
   return kind === 'dane' || kind === 'mta-sts' ? 'info' : kind === 'unknown' ? 'neutral' : 'warning';
 }
+
+/** The core's problems are clauses ("the domain x does not exist"); shown as sentences. */
+export function asSentence(clause: string): string {
+  const text = clause.trim();
+  if (!text) return text;
+  const capital = text[0]!.toUpperCase() + text.slice(1);
+  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
+}

@@ -74,12 +74,18 @@ test('the details list every hop in the order the message travelled, with claims
   expect(within(reader).queryByRole('region', { name: 'Delivery details' })).toBeNull();
 });
 
-test('TLS on every hop is said in a neutral tone, never green, and a message without Received headers says it has no record', async () => {
+test('TLS on every hop is said in a neutral tone, never green', async () => {
   const everyHop: DeliveryReport = { hops: [hop({})], verdict: 'tls-every-hop', withoutTls: 0, unknown: 0, claimed: 0 };
   const reader = await openWith({ security: valid, delivery: everyHop });
   const indicator = within(reader).getByRole('button', { name: /^Delivery:/ });
   expect(indicator.getAttribute('aria-label')).toBe('Delivery: TLS on every hop');
   expect(indicator.className).not.toContain('security-good');
+});
+
+test('a message that never travelled (a sent copy, a draft) shows no Delivery indicator, and its badges as ever', async () => {
+  const reader = await openWith({ security: valid, delivery: { hops: [], verdict: 'unknown', withoutTls: 0, unknown: 0, claimed: 0 } });
+  expect(within(reader).getByRole('button', { name: /^Signed/ })).toBeTruthy();
+  expect(within(reader).queryByRole('button', { name: /^Delivery/ })).toBeNull();
 });
 
 test('an unreadable hostile header is shown as unreadable text, never as markup', async () => {
