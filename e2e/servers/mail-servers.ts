@@ -1,17 +1,17 @@
 // Starts real Dovecot (IMAP) and Postfix (submission) servers on loopback for end-to-end tests,
 // with a throwaway CA, two users and a seeded INBOX; the one entry point tests should use.
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmod, mkdir, mkdtemp } from 'node:fs/promises';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dovecotPaths, startDovecot } from './dovecot.js';
 import { ensureMailPackages } from './ensure-packages.js';
 import { findFreePorts } from './free-port.js';
-import { startOrphanWatchdog } from './orphan-watchdog.js';
 import { startPostfix } from './postfix.js';
 import { createMaildir, seedMaildir } from './seed-mailboxes.js';
-import { liveGroupMembers, type ServerProcess } from './server-process.js';
+import { ready, retryWhenPortTaken, serverGroup } from './server-group.js';
+import { liveGroupMembers } from './server-process.js';
 import { systemAccount } from './system-users.js';
 import { createTestCa } from './test-ca.js';
 import { waitForTls } from './wait-for-tls.js';
@@ -41,53 +41,13 @@ export type MailServersInfo = Omit<MailServers, 'stop'>;
 
 const DOMAIN = 'example.test';
 
-// Safety net: whatever is still running when this process exits gets killed synchronously.
-const running = new Set<{ processes: ServerProcess[]; dir: string }>();
-let exitHookInstalled = false;
-function installExitHook(): void {
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  process.once('exit', () => {
-    for (const r of running) {
-      for (const p of r.processes) p.killNow();
-      rmSync(r.dir, { recursive: true, force: true });
-    }
-  });
-}
-
-class StartupError extends Error {
-  constructor(message: string, readonly portInUse: boolean) {
-    super(message);
-  }
-}
-
 async function startOnce(seed: boolean): Promise<MailServers> {
   // Short path: Unix socket paths (Dovecot's sockets live in here) are limited to ~107 bytes.
   const base = tmpdir().length <= 40 ? tmpdir() : '/tmp';
   const dir = await mkdtemp(join(base, 'sealmail-mail-'));
   // The mail and postfix accounts must be able to traverse into it (but not list it).
   await chmod(dir, 0o711);
-  const watchdog = startOrphanWatchdog(dir);
-  const entry = { processes: [] as ServerProcess[], dir };
-  running.add(entry);
-  installExitHook();
-
-  let stopping: Promise<void> | undefined;
-  const stop = (): Promise<void> => {
-    stopping ??= (async () => {
-      await Promise.all(entry.processes.map((p) => p.stop()));
-      await rm(dir, { recursive: true, force: true });
-      running.delete(entry);
-      watchdog.disarm();
-    })();
-    return stopping;
-  };
-
-  const started = (p: ServerProcess): ServerProcess => {
-    entry.processes.push(p);
-    watchdog.watch(p.pid);
-    return p;
-  };
+  const { started, stop } = serverGroup(dir);
 
   try {
     const [imapPort, imapStarttlsPort, smtpPort, submissionPort] = await findFreePorts(4) as [number, number, number, number];
@@ -163,17 +123,6 @@ async function startOnce(seed: boolean): Promise<MailServers> {
   }
 }
 
-/** Waits for all readiness probes; on failure the error carries the server's log tail. */
-async function ready(server: ServerProcess, probes: Array<Promise<void>>): Promise<void> {
-  try {
-    await Promise.all(probes);
-  } catch (err) {
-    const tail = server.logTail();
-    const message = `${server.name} failed to start: ${err instanceof Error ? err.message : String(err)}\n${tail}`;
-    throw new StartupError(message, /address already in use/i.test(tail));
-  }
-}
-
 /**
  * Starts Dovecot and Postfix on free loopback ports. `seed` (default true) fills alice's INBOX with
  * SEEDED_MESSAGES. Must run as root; installs the Debian packages if they are missing.
@@ -181,14 +130,7 @@ async function ready(server: ServerProcess, probes: Array<Promise<void>>): Promi
 export async function startMailServers(opts: { seed?: boolean } = {}): Promise<MailServers> {
   await ensureMailPackages();
   const seed = opts.seed !== false;
-  // Ports are free when chosen but could be taken before the daemons bind; then try fresh ones.
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await startOnce(seed);
-    } catch (err) {
-      if (!(err instanceof StartupError && err.portInUse) || attempt >= 3) throw err;
-    }
-  }
+  return retryWhenPortTaken(() => startOnce(seed));
 }
 
 /** PIDs of still-running (non-zombie) Dovecot/Postfix processes of these servers; [] once stopped. */

@@ -3,14 +3,13 @@
 // only trust anchor, and the HTTPS server of the MTA-STS policies. Callable from any Node process;
 // nothing it starts can send a packet outside 127.0.0.0/8.
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto';
-import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { rmSync } from 'node:fs';
+import { chmod, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureDnsPackages } from '../ensure-packages.js';
 import { findFreePorts } from '../free-port.js';
-import { startOrphanWatchdog } from '../orphan-watchdog.js';
-import { liveGroupMembers, type ServerProcess } from '../server-process.js';
+import { ready, retryWhenPortTaken, serverGroup } from '../server-group.js';
+import { liveGroupMembers } from '../server-process.js';
 import { startBind } from './bind.js';
 import { createPolicyCertificates } from './policy-certificates.js';
 import { startPolicyHttpsServer, type PolicyHttpsServer } from './policy-https-server.js';
@@ -58,37 +57,8 @@ export interface DnsWorldOptions {
   daneKeyPem?: string;
 }
 
-// Safety net: whatever is still running when this process exits gets killed synchronously.
-const running = new Set<{ processes: ServerProcess[]; dir: string }>();
-let exitHookInstalled = false;
-function installExitHook(): void {
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  process.once('exit', () => {
-    for (const r of running) {
-      for (const p of r.processes) p.killNow();
-      rmSync(r.dir, { recursive: true, force: true });
-    }
-  });
-}
-
-class StartupError extends Error {
-  constructor(message: string, readonly portInUse: boolean) {
-    super(message);
-  }
-}
-
-/** Waits for the readiness probe; on failure the error carries the server's log tail. */
-async function ready(server: ServerProcess, probe: Promise<void>): Promise<void> {
-  try {
-    await probe;
-  } catch (err) {
-    const tail = server.logTail();
-    const message = `${server.name} failed to start: ${err instanceof Error ? err.message : String(err)}\n${tail}`;
-    // unbound says "Address already in use"; named only "unable to listen on any configured interfaces".
-    throw new StartupError(message, /address already in use|unable to listen on any configured interfaces/i.test(tail));
-  }
-}
+// unbound says "Address already in use"; named only "unable to listen on any configured interfaces".
+const PORT_TAKEN = /address already in use|unable to listen on any configured interfaces/i;
 
 function daneKey(pem: string | undefined): DnsWorldInfo['dane'] {
   const privateKey = pem === undefined
@@ -115,27 +85,8 @@ async function writeZones(zoneDir: string, spkiSha256: string): Promise<{ signed
 async function startOnce(options: DnsWorldOptions): Promise<DnsWorld> {
   const dir = await mkdtemp(join(tmpdir(), 'sealmail-dns-'));
   await chmod(dir, 0o700);
-  const watchdog = startOrphanWatchdog(dir);
-  const entry = { processes: [] as ServerProcess[], dir };
-  running.add(entry);
-  installExitHook();
   let https: PolicyHttpsServer | undefined;
-
-  let stopping: Promise<void> | undefined;
-  const stop = (): Promise<void> => {
-    stopping ??= (async () => {
-      await Promise.all([...entry.processes.map((p) => p.stop()), https?.close()]);
-      await rm(dir, { recursive: true, force: true });
-      running.delete(entry);
-      watchdog.disarm();
-    })();
-    return stopping;
-  };
-  const started = (p: ServerProcess): ServerProcess => {
-    entry.processes.push(p);
-    watchdog.watch(p.pid);
-    return p;
-  };
+  const { started, stop } = serverGroup(dir, async () => https?.close());
 
   try {
     const zoneDir = join(dir, 'zones');
@@ -161,8 +112,8 @@ async function startOnce(options: DnsWorldOptions): Promise<DnsWorld> {
       zones: [{ name: SIGNED_ZONE, file: zones.signedFile }, { name: INSECURE_ZONE, file: zones.insecureFile }],
     }));
     // Both zones loaded: the child's SOA comes back authoritative too.
-    await ready(named, Promise.all([SIGNED_ZONE, INSECURE_ZONE].map((zone) =>
-      waitForDns(authoritative, zone, 'SOA', (r) => r.rcode === 'NOERROR' && r.aa, named.exited))).then(() => undefined));
+    await ready(named, [SIGNED_ZONE, INSECURE_ZONE].map((zone) =>
+      waitForDns(authoritative, zone, 'SOA', (r) => r.rcode === 'NOERROR' && r.aa, named.exited)), PORT_TAKEN);
 
     const resolver = { host: RESOLVER_ADDRESS, port: unboundPort };
     const unbound = started(await startUnbound({
@@ -174,7 +125,7 @@ async function startOnce(options: DnsWorldOptions): Promise<DnsWorld> {
       trustAnchor: zones.trustAnchor,
     }));
     // Ready means validating: test.'s SOA comes back with AD, i.e. the trust anchor took.
-    await ready(unbound, waitForDns(resolver, SIGNED_ZONE, 'SOA', (r) => r.rcode === 'NOERROR' && r.ad, unbound.exited));
+    await ready(unbound, waitForDns(resolver, SIGNED_ZONE, 'SOA', (r) => r.rcode === 'NOERROR' && r.ad, unbound.exited), PORT_TAKEN);
 
     return {
       resolver,
@@ -202,14 +153,7 @@ async function startOnce(options: DnsWorldOptions): Promise<DnsWorld> {
  */
 export async function startDnsWorld(options: DnsWorldOptions = {}): Promise<DnsWorld> {
   await ensureDnsPackages();
-  // Ports are free when chosen but could be taken before the daemons bind; then try fresh ones.
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await startOnce(options);
-    } catch (err) {
-      if (!(err instanceof StartupError && err.portInUse) || attempt >= 3) throw err;
-    }
-  }
+  return retryWhenPortTaken(() => startOnce(options));
 }
 
 /** PIDs of still-running named/unbound processes of this world; [] once stopped. */
