@@ -5,7 +5,8 @@
  * says, per recipient domain of the loopback DNS world (BIND + unbound + the policy server), whether
  * it enforces TLS by DANE or MTA-STS, or not, and what failed.
  */
-import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
 import { createTransport } from 'nodemailer';
 import { DNS_WORLD_DOMAINS } from './servers/dns/dns-world';
 import { readServersInfo } from './servers/mail-servers';
@@ -15,6 +16,12 @@ import { openAsAlice } from './support/sign-in';
 
 const servers = readServersInfo(process.env.SEALMAIL_TEST_SERVERS!);
 const { alice, bob } = servers.users;
+
+/** Serious or critical accessibility findings outside the message frame. */
+async function seriousFindings(page: Page): Promise<string[]> {
+  const axe = await new AxeBuilder({ page }).exclude('iframe.message-html').options({ iframes: false }).analyze();
+  return axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 test('mail bob sent through Postfix shows TLS on every hop, and the details list the hops your provider recorded', async ({ page }) => {
   const subject = `Travelled over TLS ${Date.now()}`;
@@ -67,6 +74,7 @@ test('a message whose first hop went without TLS says so, and the hops before yo
   await expect(hops.nth(0)).toContainText('No TLS');
   await expect(hops.nth(0)).toContainText('Claimed');
   await expect(hops.nth(1)).toContainText('Recorded by your provider');
+  expect(await seriousFindings(page)).toEqual([]);
 });
 
 test('the composer says which recipient domains enforce TLS, by DANE or MTA-STS, and what failed for the others', async ({ page }) => {
@@ -88,4 +96,5 @@ test('the composer says which recipient domains enforce TLS, by DANE or MTA-STS,
   await expect(item(D.bogus)).not.toContainText('enforced by DANE');
   await expect(item(D.untrusted)).toContainText(/certificate/i);
   await expect(line).toContainText(`Your submission server, ${servers.host}, relays this message`);
+  expect(await seriousFindings(page)).toEqual([]);
 });
