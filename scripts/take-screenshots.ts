@@ -46,6 +46,7 @@ try {
 
   // The composer's Delivery line, opened, for recipients at domains with and without a policy.
   const D = DNS_WORLD_DOMAINS;
+  await page.getByRole('button', { name: 'Remove bob@example.test' }).click();
   await page.getByRole('textbox', { name: 'To', exact: true }).fill(`bob@${D.dane}, carol@${D.sts}, dan@${D.none},`);
   const line = page.locator('.recipient-domains');
   await line.locator('.recipient-domain').first().waitFor({ state: 'attached' });

@@ -25,7 +25,7 @@ export function DeliveryPanel({ id, report }: { id: string; report: DeliveryRepo
                 ) : (
                   <span>
                     {hop.from ?? 'an unnamed host'}
-                    {hop.fromIp ? <span className="muted"> [{hop.fromIp}]</span> : null} → {hop.by ?? 'an unnamed host'}
+                    {hop.fromIp && hop.from !== `[${hop.fromIp}]` ? <span className="muted"> [{hop.fromIp}]</span> : null} → {hop.by ?? 'an unnamed host'}
                   </span>
                 )}
                 {hop.protocol ? <span className="muted"> · {hop.protocol}</span> : null}
