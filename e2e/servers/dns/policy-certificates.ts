@@ -1,15 +1,7 @@
-// Certificates for the MTA-STS policy hosts, made with openssl as e2e/servers/test-ca.ts does: one
+// Certificates for the MTA-STS policy hosts, made with openssl (../openssl-ca.ts) as the mail servers' are: one
 // CA the tests trust (its certificate is the world's caCertPem) and one throwaway CA nobody trusts.
-import { execFile } from 'node:child_process';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-
-const run = promisify(execFile);
-
-const EC_KEY = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes'];
-
-interface Ca { certPath: string; keyPath: string }
+import { mkdir, readFile } from 'node:fs/promises';
+import { createCa, issueServerCertificate, type CaFiles } from '../openssl-ca.js';
 
 export interface HostCertificate { certPem: string; keyPem: string }
 
@@ -20,37 +12,9 @@ export interface PolicyCertificates {
   hosts: Map<string, HostCertificate>;
 }
 
-async function createCa(dir: string, name: string, commonName: string): Promise<Ca> {
-  const certPath = join(dir, `${name}.pem`);
-  const keyPath = join(dir, `${name}.key`);
-  await run('openssl', [
-    'req', '-x509', ...EC_KEY, '-keyout', keyPath, '-out', certPath, '-days', '7',
-    '-subj', `/O=Sealmail tests/CN=${commonName}`,
-    '-addext', 'basicConstraints=critical,CA:TRUE',
-    '-addext', 'keyUsage=critical,keyCertSign,cRLSign',
-  ]);
-  await chmod(keyPath, 0o600);
-  return { certPath, keyPath };
-}
-
-async function issue(dir: string, ca: Ca, host: string): Promise<HostCertificate> {
-  const p = (ext: string): string => join(dir, `${host}.${ext}`);
-  await run('openssl', ['req', '-new', ...EC_KEY, '-keyout', p('key'), '-out', p('csr'), '-subj', `/CN=${host}`]);
-  await writeFile(p('ext'), [
-    `subjectAltName = DNS:${host}`,
-    'basicConstraints = critical, CA:FALSE',
-    'keyUsage = critical, digitalSignature',
-    'extendedKeyUsage = serverAuth',
-    'subjectKeyIdentifier = hash',
-    'authorityKeyIdentifier = keyid',
-    '',
-  ].join('\n'));
-  await run('openssl', [
-    'x509', '-req', '-in', p('csr'), '-CA', ca.certPath, '-CAkey', ca.keyPath, '-CAcreateserial',
-    '-CAserial', p('srl'), '-days', '7', '-extfile', p('ext'), '-out', p('pem'),
-  ]);
-  await chmod(p('key'), 0o600);
-  return { certPem: await readFile(p('pem'), 'utf8'), keyPem: await readFile(p('key'), 'utf8') };
+async function issue(dir: string, ca: CaFiles, host: string): Promise<HostCertificate> {
+  const files = await issueServerCertificate(dir, ca, host, host, [`DNS:${host}`]);
+  return { certPem: await readFile(files.certPath, 'utf8'), keyPem: await readFile(files.keyPath, 'utf8') };
 }
 
 /** Issues a certificate per host: from the trusted CA, or from the throwaway one when `trusted` is false. */
