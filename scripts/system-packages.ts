@@ -7,7 +7,7 @@
 /** Where Playwright, the UI benchmark and the screenshots find Debian's Chromium. */
 export const CHROMIUM = process.env.SEALMAIL_CHROMIUM ?? '/usr/bin/chromium';
 
-export type PackageUse = 'mail-servers' | 'browser' | 'smime-peers' | 'dns-servers';
+export type PackageUse = 'mail-servers' | 'browser' | 'smime-peers' | 'dns-servers' | 'directory';
 
 export interface SystemPackage {
   name: string;
@@ -36,6 +36,8 @@ export const SYSTEM_PACKAGES: readonly SystemPackage[] = [
   { name: 'bind9', files: ['/usr/sbin/named'], use: 'dns-servers' },
   { name: 'bind9-utils', files: ['/usr/bin/dnssec-keygen', '/usr/bin/dnssec-signzone'], use: 'dns-servers' },
   { name: 'unbound', files: ['/usr/sbin/unbound'], use: 'dns-servers' },
+  // The LDAP directory of the certificate look-up tests (e2e/servers/ldap): slapd, loaded with slapadd.
+  { name: 'slapd', files: ['/usr/sbin/slapd', '/usr/sbin/slapadd'], use: 'directory' },
 ];
 
 /** The packages of `uses` with a file missing, in list order. */
