@@ -41,8 +41,21 @@ export interface IdentitySummary {
   sourceFile: string;
 }
 
-/** How a correspondent's certificate came to be known; collected ones never override the others. */
-export type PersonCertificateSource = 'imported' | 'confirmed' | 'collected';
+/**
+ * How a correspondent's certificate came to be known. 'imported' (a certificate file the user
+ * added) and 'confirmed' (vouched for by the user) are the user's word; the others were found:
+ * 'collected' from a validly signed message, 'vcard' from a contacts file (RFC 6350 KEY),
+ * 'directory' from an LDAP directory, 'dns' from an SMIMEA record (RFC 8162). Found ones never
+ * override the user's word, and a different found one beside a known certificate flags a change.
+ */
+export type PersonCertificateSource = 'imported' | 'confirmed' | 'collected' | 'vcard' | 'directory' | 'dns';
+
+/** Sources that were found rather than vouched for by the user (see PersonCertificateSource). */
+export const FOUND_SOURCES: readonly PersonCertificateSource[] = ['collected', 'vcard', 'directory', 'dns'];
+
+export function isFoundSource(source: PersonCertificateSource): boolean {
+  return FOUND_SOURCES.includes(source);
+}
 
 export interface PersonCertificate {
   certificate: CertificateView;
@@ -58,10 +71,10 @@ export interface PersonSummary {
   certificates: PersonCertificate[];
   /**
    * The certificate used to encrypt to this address, when one is valid now: the newest valid among
-   * imported/confirmed ones, else the newest valid collected one.
+   * imported/confirmed ones, else the newest valid found one.
    */
   encryptionFingerprint256: string | null;
-  /** Set when a certificate was collected that differs from the ones known before it. */
+  /** Set when a certificate was found (collected, vCard, directory, DNS) that differs from the ones known before it. */
   changed: { at: string; fingerprint256: string } | null;
 }
 

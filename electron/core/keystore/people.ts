@@ -5,10 +5,12 @@
  */
 import { X509Certificate } from 'node:crypto';
 import { describeCertificate } from './describe-certificate';
+import { isFoundSource } from '../../../shared/certificates';
 import type { CollectOutcome, PersonCertificateSource, PersonSummary, SignerCapabilities } from './keystore';
 import type { KeystoreData, PersonRecord } from './keystore-data';
 
-const TRUST_RANK: Record<PersonCertificateSource, number> = { collected: 0, imported: 1, confirmed: 2 };
+/** Found certificates rank alike: none of them ever overrides what the user imported or confirmed. */
+const TRUST_RANK: Record<PersonCertificateSource, number> = { collected: 0, vcard: 0, directory: 0, dns: 0, imported: 1, confirmed: 2 };
 
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -17,7 +19,8 @@ export function normaliseEmail(email: string): string {
 /**
  * Adds (or refreshes) a certificate for an address in `data`, in place. A certificate already known
  * keeps the stronger of its sources; a different one is kept beside the others, and when it was
- * only collected from mail the address is flagged as changed so the UI can show it.
+ * only found (collected from mail, read from a vCard, a directory or DNS) the address is flagged as
+ * changed so the UI can show it.
  */
 export function addPersonCertificate(
   data: KeystoreData,
@@ -45,7 +48,7 @@ export function addPersonCertificate(
   const first = person.certificates.length === 0;
   person.certificates.push({ der: encoded, source, firstSeen: at, lastSeen: at, capabilities });
   if (first) return 'added';
-  if (source === 'collected') person.changed = { at, fingerprint256: new X509Certificate(der).fingerprint256 };
+  if (isFoundSource(source)) person.changed = { at, fingerprint256: new X509Certificate(der).fingerprint256 };
   return 'changed';
 }
 
@@ -60,8 +63,8 @@ export function summarisePerson(person: PersonRecord, now: Date): PersonSummary 
   }));
   const usable = certificates.filter((c) => c.certificate.warnings.length === 0);
   const newest = (list: typeof usable) => [...list].sort((a, b) => b.certificate.notBefore.localeCompare(a.certificate.notBefore))[0];
-  // A certificate merely collected from mail never wins over one the user vouched for while that one holds.
-  const chosen = newest(usable.filter((c) => c.source !== 'collected')) ?? newest(usable);
+  // A certificate merely found (in mail, a vCard, a directory, DNS) never wins over one the user vouched for while that one holds.
+  const chosen = newest(usable.filter((c) => !isFoundSource(c.source))) ?? newest(usable);
   return {
     email: person.email,
     certificates,

@@ -1,13 +1,20 @@
 /** People: each correspondent's certificates, where each came from, which one encryption uses, and changes. */
 import { useState } from 'react';
-import type { KeystoreOverview } from '../../../shared/certificates';
+import { isFoundSource, type KeystoreOverview, type PersonCertificateSource } from '../../../shared/certificates';
 import { useApi } from '../../api/api-context';
 import { EmptyState, ErrorAlert } from '../../components/Notices';
 import { settle } from '../../lib/settle';
 import { CertificateFacts } from './CertificateFacts';
 import { ConfirmButton } from './ConfirmButton';
 
-const SOURCE_LABELS = { imported: 'Imported by you', confirmed: 'Confirmed by you', collected: 'Collected from signed mail' } as const;
+const SOURCE_LABELS: Record<PersonCertificateSource, string> = {
+  imported: 'Imported by you',
+  confirmed: 'Confirmed by you',
+  collected: 'Collected from signed mail',
+  vcard: 'From a vCard',
+  directory: 'From your directory',
+  dns: 'Published in DNS (SMIMEA)',
+};
 
 export function PeopleTab({ overview, onChanged }: { overview: KeystoreOverview; onChanged(): void }) {
   const api = useApi();
@@ -43,7 +50,7 @@ export function PeopleTab({ overview, onChanged }: { overview: KeystoreOverview;
                     {person.encryptionFingerprint256 === fp ? ' · used to encrypt' : ''}
                   </div>
                   <div className="certificate-actions">
-                    {entry.source === 'collected' ? (
+                    {isFoundSource(entry.source) ? (
                       <button type="button" className="button button-small" onClick={() => void act(() => settle(() => api.confirmPersonCertificate({ email: person.email, fingerprint256: fp })))}>
                         Confirm
                       </button>
