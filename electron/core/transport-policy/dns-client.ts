@@ -10,6 +10,7 @@ import { dnssecStateOf, isLoopbackAddress } from './dnssec-state';
 import { newQuery } from './dns-wire';
 
 export { DnsError, type ResolverAddress } from './dns-exchange';
+export { SMIMEA_TYPE } from './dns-wire';
 
 export interface DnsResult {
   name: string;

@@ -8,6 +8,12 @@ import dnsPacket, { type Answer, type DecodedPacket, type RecordType } from 'dns
 /** RFC 8906 / DNS flag day 2020: 1232 bytes fits any path without IP fragmentation. */
 export const EDNS_UDP_PAYLOAD = 1232;
 
+/**
+ * SMIMEA (RFC 8162 §8: RR type 53), which dns-packet 5 has no name for: it encodes and decodes the
+ * type as 'UNKNOWN_53' and hands the rdata over as a raw Buffer, which electron/core/smimea reads.
+ */
+export const SMIMEA_TYPE = 'UNKNOWN_53' as RecordType;
+
 export interface WireQuestion {
   name: string;
   type: RecordType;
