@@ -109,6 +109,15 @@ export type ImportOutcome =
   | { kind: 'identities'; identities: IdentitySummary[]; alreadyPresent: number }
   | { kind: 'certificates-only'; certificates: CertificateView[]; message: string };
 
+/**
+ * What importing a contacts file (.vcf) gave: the people whose certificates were added (or were
+ * already known), and each certificate or card refused, with why. Nothing refused was stored.
+ */
+export interface ContactImportOutcome {
+  added: PersonSummary[];
+  refused: { contact: string; reason: string }[];
+}
+
 export const VALIDATION_LABELS: Record<CertificateValidation, string> = {
   'address-verified': 'Address verified',
   'identity-verified': 'Identity verified',

@@ -4,12 +4,15 @@
  * passphrases travel only towards the core, and results carry certificate summaries, never keys.
  */
 import { z } from 'zod';
-import type { AuthoritySummary, CertificateView, ImportOutcome, KeystoreOverview, KeystoreStatus, PersonSummary } from '../certificates';
+import type { AuthoritySummary, CertificateView, ContactImportOutcome, ImportOutcome, KeystoreOverview, KeystoreStatus, PersonSummary } from '../certificates';
 import { emailAddress, emptyInput } from '../inputs';
 import { call } from './call-spec';
 
 /** Certificate files are small; 1 MB of file is ~1.4 MB of base64. */
 export const MAX_CERTIFICATE_FILE_BYTES = 1_000_000;
+
+/** A contacts file with certificates in it stays well under 1 MB. */
+export const MAX_CONTACTS_FILE_BYTES = 1_000_000;
 
 const passphrase = z.string().min(1, 'Enter the passphrase.').max(1024);
 const fingerprint256 = z.string().trim().regex(/^[0-9A-Fa-f:\s]{64,128}$/, 'That is not a SHA-256 fingerprint.');
@@ -24,6 +27,14 @@ const certificateFile = z.object({
   password: z.string().max(1024).default(''),
 });
 
+const contactsFile = z.object({
+  fileName: z.string().trim().min(1).max(255),
+  data: z
+    .string()
+    .max(Math.ceil(MAX_CONTACTS_FILE_BYTES / 3) * 4 + 4, 'That contacts file is too large (over 1 MB).')
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'The file did not arrive intact.'),
+});
+
 export const keystoreCalls = {
   /** Whether the keystore exists and is open; with the OS keychain it opens (or is created) silently. */
   keystoreStatus: call<KeystoreStatus>()(emptyInput),
@@ -36,6 +47,8 @@ export const keystoreCalls = {
   /** Describes the certificates of a file without storing anything (for a fingerprint confirmation). */
   inspectCertificates: call<CertificateView[]>()(certificateFile),
   addPeople: call<PersonSummary[]>()(certificateFile),
+  /** Adds the certificates of a contacts file (.vcf) as people ('vcard'); refused ones come back with reasons. */
+  importContacts: call<ContactImportOutcome>()(contactsFile),
   /** Adds the CA certificate the user confirmed by its fingerprint. */
   addAuthority: call<AuthoritySummary>()(certificateFile.extend({ fingerprint256 })),
   removeAuthority: call<{ removed: true }>()(z.object({ fingerprint256 })),

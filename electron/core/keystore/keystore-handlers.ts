@@ -13,6 +13,7 @@ export function keystoreHandlers(keystore: KeystoreService): HandlersFor<typeof 
     importIdentity: ({ fileName, data, password }) => keystore.importIdentity(fileName, bytes(data), password),
     inspectCertificates: ({ fileName, data, password }) => keystore.inspect(fileName, bytes(data), password),
     addPeople: ({ fileName, data, password }) => keystore.addPeople(fileName, bytes(data), password),
+    importContacts: ({ fileName, data }) => keystore.importContacts(fileName, bytes(data)),
     addAuthority: ({ fileName, data, password, fingerprint256 }) => keystore.addAuthority(fileName, bytes(data), password, fingerprint256),
     removeAuthority: async ({ fingerprint256 }) => {
       await keystore.removeAuthority(fingerprint256);

@@ -4,7 +4,8 @@
  * implements the Keystore interface the S/MIME service uses. Private keys stay in this process.
  */
 import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
-import type { AuthoritySummary, CertificateView, IdentitySummary, ImportOutcome, KeystoreOverview, PersonSummary } from '../../../shared/certificates';
+import { MAX_CONTACTS_FILE_BYTES } from '../../../shared/calls/keystore-calls';
+import type { AuthoritySummary, CertificateView, ContactImportOutcome, IdentitySummary, ImportOutcome, KeystoreOverview, PersonSummary } from '../../../shared/certificates';
 import { SealmailError } from '../../../shared/errors';
 import { systemClock, type Clock } from '../ports';
 import { describeCertificate } from './describe-certificate';
@@ -13,6 +14,7 @@ import type { IdentityRecord, KeystoreData } from './keystore-data';
 import { KeystoreVault, type KeystoreStatus, type VaultOptions } from './keystore-vault';
 import { addPersonCertificate, normaliseEmail, summarisePerson } from './people';
 import { readCertificateFile } from './read-certificate-file';
+import { planContactImport } from './vcard/plan-contact-import';
 
 export const KEYSTORE_FILE_NAME = 'keystore.json';
 
@@ -116,6 +118,27 @@ export class KeystoreService implements Keystore {
     });
     const data = await this.vault.read();
     return data.people.filter((p) => emails.includes(p.email)).map((p) => summarisePerson(p, now));
+  }
+
+  /**
+   * Adds the certificates of a contacts file (.vcf) as people, source 'vcard', under the rules of
+   * harvesting: each only for the card's addresses it names itself, never displacing a certificate
+   * the user imported or confirmed (a different one is kept beside it and flagged as a change).
+   * Refused certificates and cards come back with reasons; a file with nothing usable changes nothing.
+   * @throws SealmailError INVALID_INPUT for a file over 1 MB, KEYSTORE_LOCKED
+   */
+  async importContacts(fileName: string, vcf: Uint8Array): Promise<ContactImportOutcome> {
+    await this.vault.read(); // refuse while locked
+    if (vcf.byteLength > MAX_CONTACTS_FILE_BYTES) throw new SealmailError('INVALID_INPUT', `${fileName} is over 1 MB, too large for a contacts file Sealmail reads.`);
+    const now = this.clock.now();
+    const plan = planContactImport(vcf, now);
+    if (plan.accepted.length === 0) return { added: [], refused: plan.refused };
+    const emails = await this.vault.mutate((draft) => {
+      for (const { email, der } of plan.accepted) addPersonCertificate(draft, email, der, 'vcard', now);
+      return [...new Set(plan.accepted.map((a) => a.email))];
+    });
+    const data = await this.vault.read();
+    return { added: data.people.filter((p) => emails.includes(p.email)).map((p) => summarisePerson(p, now)), refused: plan.refused };
   }
 
   /**
