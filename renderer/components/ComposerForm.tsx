@@ -7,6 +7,7 @@
  * which recipient domains enforce TLS between servers.
  */
 import { useEffect, useId, useRef, useState, type DragEvent, type FormEvent, type KeyboardEvent } from 'react';
+import type { CertificateLookup } from '../../shared/certificate-lookup-types';
 import type { CertificateKnown, SuggestedAddress } from '../../shared/compose-types';
 import { ComposerAttachments, type DraftFile } from './ComposerAttachments';
 import { Icon } from './Icon';
@@ -51,6 +52,8 @@ export interface ComposerFormProps {
   draft: Draft;
   onChange(update: (old: Draft) => Draft): void;
   certificates: Readonly<Record<string, CertificateKnown>>;
+  /** What the core's certificate lookups said per recipient (lower-case address). */
+  certificateLookups?: Readonly<Record<string, CertificateLookup>>;
   suggest?: (query: string) => Promise<SuggestedAddress[]>;
   pending: boolean;
   error: string | null;
@@ -141,6 +144,7 @@ export function ComposerForm(props: ComposerFormProps) {
       addresses={draft[kind]}
       text={draft.typed[kind]}
       certificates={certificates}
+      lookups={props.certificateLookups}
       suggest={suggest}
       autoFocus={kind === 'to' && focus === 'to'}
       onChange={(addresses, text) => onChange((old) => ({ ...old, [kind]: addresses, typed: { ...old.typed, [kind]: text } }))}

@@ -4,7 +4,9 @@
  * semicolon or Enter turns what was typed into a chip; Backspace in an empty box removes the last.
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import type { CertificateLookup } from '../../shared/certificate-lookup-types';
 import type { CertificateKnown, SuggestedAddress } from '../../shared/compose-types';
+import { certificateOrigin } from '../lib/certificate-origin';
 import { parseRecipients } from '../lib/recipients';
 import { Icon } from './Icon';
 
@@ -14,6 +16,8 @@ export interface RecipientFieldProps {
   text: string;
   onChange(addresses: string[], text: string): void;
   certificates: Readonly<Record<string, CertificateKnown>>;
+  /** Where each known certificate came from, and what the lookups said (keyed by lower-case address). */
+  lookups?: Readonly<Record<string, CertificateLookup>>;
   /** Completion source; may be absent (tests, no account). */
   suggest?: (query: string) => Promise<SuggestedAddress[]>;
   autoFocus?: boolean;
@@ -37,7 +41,7 @@ function commitTyped(addresses: readonly string[], typed: string, all: boolean):
   return { addresses: next, text: kept };
 }
 
-export function RecipientField({ label, addresses, text, onChange, certificates, suggest, autoFocus }: RecipientFieldProps) {
+export function RecipientField({ label, addresses, text, onChange, certificates, lookups = {}, suggest, autoFocus }: RecipientFieldProps) {
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const [suggestions, setSuggestions] = useState<SuggestedAddress[]>([]);
@@ -114,13 +118,15 @@ export function RecipientField({ label, addresses, text, onChange, certificates,
           <ul className="chips" aria-label={`${label} recipients`}>
             {addresses.map((address) => {
               const status = certificates[address.toLowerCase()] ?? 'unknown';
+              const origin = status === 'known' ? certificateOrigin(lookups[address.toLowerCase()]) : null;
+              const words = origin ? `${CERT_WORDS[status]}, ${origin.words}` : CERT_WORDS[status];
               return (
                 <li key={address} className={`chip chip-${status}`}>
                   <Icon name={status === 'known' ? 'lock' : 'unlock'} className="chip-icon" />
                   <span className="chip-address">{address}</span>
-                  <span className="sr-only">, {CERT_WORDS[status]}</span>
-                  <span className="chip-cert" aria-hidden="true" title={CERT_WORDS[status]}>
-                    {status === 'known' ? '' : status === 'missing' ? 'no cert.' : '?'}
+                  <span className="sr-only">, {words}</span>
+                  <span className="chip-cert" aria-hidden="true" title={words}>
+                    {status === 'known' ? (origin?.tag ?? '') : status === 'missing' ? 'no cert.' : '?'}
                   </span>
                   <button
                     type="button"

@@ -13,6 +13,8 @@ export interface Refusal {
   missing: string[];
   /** Whether removing `missing` would still leave someone to send to. */
   canRemoveMissing: boolean;
+  /** Whether a signed request for their certificate can be sent to `missing` (signing is possible). */
+  canAskForCertificate?: boolean;
   /** Sign is on but cannot be done. */
   signUnavailable: string | null;
   /** Encrypt is off in an answer to encrypted mail: the warning to confirm, or null. */
@@ -24,7 +26,7 @@ export interface Refusal {
   unenforcedTransport?: string[] | null;
 }
 
-export type RefusalChoice = 'removeMissing' | 'encryptOff' | 'signOff' | 'keepEditing' | 'sendUnencrypted' | 'encryptOn' | 'sendWithoutEnforcedTls';
+export type RefusalChoice = 'removeMissing' | 'encryptOff' | 'signOff' | 'keepEditing' | 'sendUnencrypted' | 'encryptOn' | 'sendWithoutEnforcedTls' | 'askForCertificate';
 
 function names(list: readonly string[]): string {
   if (list.length <= 1) return list.join('');
@@ -50,6 +52,11 @@ export function SendRefusal({ refusal, onChoose }: { refusal: Refusal; onChoose(
               : `Encrypt is on, but no certificate is known for ${names(refusal.missing)}, so the message cannot be encrypted to ${refusal.missing.length === 1 ? 'them' : 'everyone'}.`}
           </p>
           <div className="send-refusal-choices">
+            {refusal.encryptUnavailable === null && refusal.missing.length > 0 && refusal.canAskForCertificate ? (
+              <button type="button" className="button button-small" onClick={() => onChoose('askForCertificate')}>
+                Ask for their certificate
+              </button>
+            ) : null}
             {refusal.encryptUnavailable === null && refusal.canRemoveMissing ? (
               <button type="button" className="button button-small" onClick={() => onChoose('removeMissing')}>
                 Remove recipients without a certificate

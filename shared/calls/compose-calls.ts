@@ -1,6 +1,7 @@
 /** Calls for writing mail: replies and forwards prepared by the core, drafts, address completion, readiness. */
 import { z } from 'zod';
 import type { ComposeReadiness, OpenedDraft, PreparedDraft, SavedDraft, SuggestedAddress } from '../compose-types';
+import type { CertificateLookup } from '../certificate-lookup-types';
 import type { RecipientDomainsReport } from '../delivery-types';
 import { draftInput, openDraftInput, saveDraftInput } from '../draft-inputs';
 import { accountIdInput, emailAddress, openMessageInput } from '../inputs';
@@ -21,6 +22,12 @@ export const composeCalls = {
   suggestAddresses: call<SuggestedAddress[]>()(accountIdInput.extend({ query: z.string().trim().min(1).max(200) })),
   /** Whether the account can sign, and whose certificates are known to encrypt to. */
   composeReadiness: call<ComposeReadiness>()(accountIdInput.extend({ recipients: z.array(emailAddress).max(1500).default([]) })),
+  /**
+   * Looks for the certificates of recipients without a known one, in the account's directory and in
+   * DNS (SMIMEA), in parallel with a timeout; what is found is stored as the person's certificate.
+   * Recipients with a known certificate are not looked up; each answer says where theirs came from.
+   */
+  findCertificates: call<CertificateLookup[]>()(accountIdInput.extend({ recipients: z.array(emailAddress).max(100) })),
   /**
    * How each recipient domain's mail servers accept mail: DANE, MTA-STS (enforce or testing) or no
    * policy, looked up in parallel with a timeout. Never blocks sending: failures come back as words.

@@ -6,7 +6,7 @@
  * out (its stored draft is then deleted); on failure the draft stays as it is and the reason is shown.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { CertificateKnown, ComposeReadiness, DraftLocation, OpenedDraft, PreparedDraft, ReplyMode } from '../../../shared/compose-types';
+import type { ComposeReadiness, DraftLocation, OpenedDraft, PreparedDraft, ReplyMode } from '../../../shared/compose-types';
 import type { Account, SentMessage } from '../../../shared/domain';
 import { MAX_ATTACHMENT_TOTAL_BYTES } from '../../../shared/inputs';
 import { useApi } from '../../api/api-context';
@@ -16,8 +16,10 @@ import { fileToBase64 } from '../../lib/files';
 import { formatAddress, formatSize } from '../../lib/format';
 import { parseRecipients } from '../../lib/recipients';
 import { settle } from '../../lib/settle';
+import { certificateRequest } from '../../lib/certificate-request';
 import { useTransportWarning } from '../../lib/transport-warning';
 import { useDraftSaving } from './use-draft-saving';
+import { useRecipientCertificates } from './use-recipient-certificates';
 import { useRecipientDomains } from './use-recipient-domains';
 import { isEnforced } from '../../lib/delivery-words';
 import './drafts.css';
@@ -52,6 +54,7 @@ function refusalFor(draft: Draft, readiness: ComposeReadiness): Refusal | null {
     encryptUnavailable: draft.encrypt && !readiness.encrypt.available ? (readiness.encrypt.reason ?? 'encryption is not available.') : null,
     missing,
     canRemoveMissing: draft.to.some((a) => !missing.includes(a)),
+    canAskForCertificate: readiness.sign.available,
     signUnavailable: draft.sign && !readiness.sign.available ? (readiness.sign.reason ?? 'signing is not available.') : null,
     exposesEncryptedOriginal: null,
   };
@@ -64,8 +67,8 @@ export function ComposerPanel({ account, start, onSent, onClose, onOpenCertifica
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
-  const [certificates, setCertificates] = useState<Record<string, CertificateKnown>>({});
   const [reading, setReading] = useState<string[]>([]);
+  const [askNotice, setAskNotice] = useState<string | null>(null);
   const mounted = useRef(true);
   const latest = useRef(draft);
   latest.current = draft;
@@ -86,22 +89,7 @@ export function ComposerPanel({ account, start, onSent, onClose, onOpenCertifica
     };
   }, []);
 
-  const recipientsKey = allRecipients(draft).join(',');
-  useEffect(() => {
-    const recipients = recipientsKey ? recipientsKey.split(',') : [];
-    if (recipients.length === 0) return;
-    let live = true;
-    const timer = window.setTimeout(() => {
-      void settle(() => api.composeReadiness({ accountId: account.id, recipients })).then((result) => {
-        if (!live || !result.ok) return;
-        setCertificates((old) => ({ ...old, ...Object.fromEntries(result.value.recipients.map((r) => [r.address.toLowerCase(), r.certificate])) }));
-      });
-    }, 250);
-    return () => {
-      live = false;
-      window.clearTimeout(timer);
-    };
-  }, [api, account.id, recipientsKey]);
+  const { certificates, lookups } = useRecipientCertificates(api, account.id, allRecipients(draft));
 
   const suggest = useCallback(
     async (query: string) => {
@@ -220,6 +208,26 @@ export function ComposerPanel({ account, start, onSent, onClose, onOpenCertifica
     onSent(result.value);
   };
 
+  // A signed, unencrypted request to those without a certificate; this message stays a draft until
+  // their signed replies are read and their certificates collected.
+  const askForCertificate = async (missing: string[]) => {
+    setRefusal(null);
+    setPending(true);
+    const request = certificateRequest(account.displayName || account.address);
+    const asked = await settle(() => api.sendMessage({ accountId: account.id, to: missing, cc: [], bcc: [], ...request, attachments: [], inReplyTo: null, references: [], sign: true, encrypt: false }));
+    if (!mounted.current) return;
+    setPending(false);
+    if (!asked.ok) {
+      setError(`The request for a certificate was not sent: ${asked.error.message}`);
+      return;
+    }
+    const problem = await drafts.saveNow(true);
+    if (!mounted.current) return;
+    setAskNotice(
+      `Asked ${missing.join(', ')} for their certificate with a signed message. ${problem ? `This message could not be saved as a draft (${problem}); keep the composer open.` : 'This message is kept in Drafts'}: when their signed reply has been read, it can be sent encrypted.`,
+    );
+  };
+
   const saveDraft = async () => {
     const problem = await drafts.saveNow(true);
     if (mounted.current) setError(problem);
@@ -268,6 +276,10 @@ export function ComposerPanel({ account, start, onSent, onClose, onOpenCertifica
       void send();
       return;
     }
+    if (choice === 'askForCertificate') {
+      void askForCertificate(refusal.missing);
+      return;
+    }
     if (choice === 'keepEditing') {
       setRefusal(null);
       return;
@@ -304,10 +316,11 @@ export function ComposerPanel({ account, start, onSent, onClose, onOpenCertifica
         setDraft(update);
       }}
       certificates={certificates}
+      certificateLookups={lookups}
       suggest={suggest}
       pending={pending}
       error={error}
-      notice={start?.notice ?? null}
+      notice={askNotice ?? start?.notice ?? null}
       refusal={refusal}
       onRefusalChoice={choose}
       readingFiles={reading}
