@@ -1,6 +1,7 @@
 /**
- * `sealmail keystore import FILE.p12 --keystore DIR` and `sealmail keystore list --keystore DIR
- * [--json]`: the keystore from the command line, through the same service as the app. The .p12
+ * `sealmail keystore import FILE.p12 --keystore DIR`, `sealmail keystore import-contacts FILE.vcf
+ * --keystore DIR` and `sealmail keystore list --keystore DIR [--json]`: the keystore from the
+ * command line, through the same service as the app. The .p12
  * password comes from SEALMAIL_P12_PASSWORD, the keystore passphrase from SEALMAIL_PASSPHRASE (or a
  * terminal prompt). A refusal changes nothing on disk.
  */
@@ -13,10 +14,10 @@ import { MissingSecretError, openKeystore } from './open-keystore';
 import { EXIT_OK, EXIT_REFUSED, type CliCommand, type CliIo, usageError } from './run-cli';
 import { promptSecret } from './secret-prompt';
 
-const usage = 'keystore import FILE.p12 --keystore DIR | keystore list --keystore DIR [--json]';
+const usage = 'keystore import FILE.p12 --keystore DIR | keystore import-contacts FILE.vcf --keystore DIR | keystore list --keystore DIR [--json]';
 
 export const keystoreCommand: CliCommand = {
-  summary: 'import a .p12 identity (SEALMAIL_P12_PASSWORD, SEALMAIL_PASSPHRASE) or list the keystore',
+  summary: "import a .p12 identity (SEALMAIL_P12_PASSWORD, SEALMAIL_PASSPHRASE), import contacts' certificates from a .vcf, or list the keystore",
   usage,
   async run(args, io) {
     let parsed;
@@ -29,8 +30,9 @@ export const keystoreCommand: CliCommand = {
     const dir = parsed.values.keystore;
     if (!dir) return usageError(io, usage, 'give the keystore folder with --keystore DIR.');
     if (action === 'import' && file && extra.length === 0) return guard(io, () => importFile(file, dir, io));
+    if (action === 'import-contacts' && file && extra.length === 0) return guard(io, () => importContacts(file, dir, io));
     if (action === 'list' && !file) return guard(io, () => list(dir, parsed.values.json ?? false, io));
-    return usageError(io, usage, action ? `unexpected arguments for '${action}'.` : 'say import or list.');
+    return usageError(io, usage, action ? `unexpected arguments for '${action}'.` : 'say import, import-contacts or list.');
   },
 };
 
@@ -51,6 +53,25 @@ async function importFile(file: string, dir: string, io: CliIo): Promise<number>
   }
   if (outcome.alreadyPresent > 0) io.stdout.write(`${outcome.alreadyPresent} of them were already in the keystore.\n`);
   return EXIT_OK;
+}
+
+/** Adds the certificates of a .vcf; exit 0 when any was added (refusals go to stderr), 1 when none was. */
+async function importContacts(file: string, dir: string, io: CliIo): Promise<number> {
+  const bytes = await readInput(file);
+  const keystore = await openKeystore(dir, io, { createIfMissing: true });
+  const outcome = await keystore.importContacts(basename(file), bytes);
+  for (const person of outcome.added) {
+    const fromCards = person.certificates.filter((entry) => entry.source === 'vcard');
+    if (fromCards.length === 0) io.stdout.write(`${person.email}: its certificate was already in your keystore.\n`);
+    for (const c of fromCards) {
+      io.stdout.write(`Added ${person.email}: ${VALIDATION_LABELS[c.certificate.validation].toLowerCase()}, valid until ${c.certificate.notAfter.slice(0, 10)}, SHA-256 ${c.certificate.fingerprint256}\n`);
+    }
+    if (person.changed) io.stderr.write(`warning: ${person.email} now has a different certificate beside the one you had; the one you confirmed or imported is still used to encrypt.\n`);
+  }
+  for (const refusal of outcome.refused) io.stderr.write(`refused ${refusal.contact}: ${refusal.reason}\n`);
+  if (outcome.added.length > 0) return EXIT_OK;
+  io.stderr.write(`sealmail: ${basename(file)} holds no certificate Sealmail could add; nothing was changed.\n`);
+  return EXIT_REFUSED;
 }
 
 async function list(dir: string, json: boolean, io: CliIo): Promise<number> {
