@@ -286,6 +286,16 @@ export class KeystoreService implements Keystore {
     return { result, person: (await this.personFor(email))! };
   }
 
+  /**
+   * Stores a certificate found for `email` in the account's directory or by SMIMEA, under the
+   * harvesting rules: it never displaces one the user imported or confirmed, and a different one
+   * beside a known certificate is shown as a change. The finder checked it names `email`.
+   */
+  async addFoundCertificate(email: string, der: Buffer, source: 'directory' | 'dns'): Promise<CollectOutcome['result']> {
+    const address = normaliseEmail(email);
+    return this.vault.mutate((draft) => addPersonCertificate(draft, address, der, source, this.clock.now()));
+  }
+
   async authorityPems(): Promise<string[]> {
     const data = await this.vault.read();
     return data.authorities.map((a) => toPem(a.der));
