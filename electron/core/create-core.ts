@@ -15,6 +15,8 @@ import { ComposeService } from './compose/compose-service';
 import { ImapDraftMailbox } from './compose/draft-mailbox';
 import { DraftService } from './compose/draft-service';
 import { RecipientDomains } from './compose/recipient-domains';
+import { CertificateFinder } from './discovery/certificate-finder';
+import { certificateSources } from './discovery/certificate-sources';
 import { EventHub } from './events/event-hub';
 import type { KeyWrapper } from './keystore/key-wrapper';
 import { keystoreHandlers } from './keystore/keystore-handlers';
@@ -112,6 +114,12 @@ export function createCore(options: CoreOptions): Core {
       drafts,
       // MTA-STS policy hosts are verified like mail servers, against the same anchors.
       new RecipientDomains(accounts, new TransportPolicyService({ ...options.transportPolicy, trust, clock: systemClock })),
+      // Only an open keystore is asked or written; a locked or missing one means no lookups at all.
+      new CertificateFinder({
+        keystore: async () => ((await keystore.status()).state === 'unlocked' ? keystore : null),
+        sources: certificateSources({ accounts, trust, resolvers: options.transportPolicy?.resolvers }),
+        clock: systemClock,
+      }),
     ),
     // Attachments are saved from the part the reader showed (the decrypted one for encrypted mail).
     ...readerHandlers(new AttachmentService({ source: (accountId, folder, uid) => mail.displayedSource(accountId, folder, uid) }), new RemoteContentService(mail, new SenderAllowList(options.profileDir), lazySanitiser(), fetchRemoteImage)),
