@@ -1,6 +1,7 @@
 // The one table of what the loopback DNS world publishes: the recipient domains a transport-policy
 // test can name (DNS_WORLD_DOMAINS), their records, and the MTA-STS policies served over HTTPS.
 // Everything lives under the reserved TLD test. (RFC 2606); every address is a loopback one.
+import { createHash } from 'node:crypto';
 
 export const DNS_WORLD_DOMAINS = {
   /** MX with a DNSSEC-validated TLSA 3 1 1 record (RFC 7672). */
@@ -65,6 +66,32 @@ export const POLICY_HOSTS: readonly PolicyHost[] = [
   { domain: D.untrusted, host: policyHost(D.untrusted), policy: mtaStsPolicy('enforce', mxHost(D.untrusted)), trusted: false },
 ];
 
+/**
+ * The correspondents whose S/MIME certificates the zone publishes as SMIMEA 3 0 0 (RFC 8162:
+ * DANE-EE, the whole certificate), one per DNSSEC outcome.
+ */
+export const SMIMEA_ADDRESSES = {
+  /** In the signed zone: secure. */
+  carol: `carol@${D.dane}`,
+  /** Signed, then altered so its RRSIG fails: bogus. */
+  dave: `dave@${D.bogus}`,
+  /** In the unsigned child insecure.test.: insecure. */
+  erin: `erin@${D.insecure}`,
+} as const;
+
+export type SmimeaPerson = keyof typeof SMIMEA_ADDRESSES;
+
+/**
+ * RFC 8162 §3 owner name (with the final dot): hex of SHA2-256 of the local part cut to 28
+ * octets, _smimecert, the domain. Computed here on its own, so the world checks Sealmail's
+ * electron/core/smimea/smimea-name.ts instead of repeating it.
+ */
+export function smimeaOwner(address: string): string {
+  const at = address.lastIndexOf('@');
+  const hash = createHash('sha256').update(address.slice(0, at), 'utf8').digest().subarray(0, 28).toString('hex');
+  return `${hash}._smimecert.${address.slice(at + 1)}.`;
+}
+
 export interface ZoneInputs {
   /** Address of the MTA-STS policy HTTPS server (every mta-sts.* A record). */
   policyAddress: string;
@@ -72,6 +99,8 @@ export interface ZoneInputs {
   nsAddress: string;
   /** Hex SHA-256 of the DANE key's SubjectPublicKeyInfo, for the TLSA 3 1 1 records. */
   spkiSha256: string;
+  /** Hex of each SMIMEA person's certificate DER, for their SMIMEA 3 0 0 record. */
+  smimeaCertHex: Record<SmimeaPerson, string>;
 }
 
 const fqdn = (name: string): string => `${name}.`;
@@ -91,6 +120,9 @@ function mx(domain: string): string[] {
 
 const tlsa = (domain: string, hex: string): string => `_25._tcp.${fqdn(mxHost(domain))} IN TLSA 3 1 1 ${hex}`;
 
+const smimea = (z: ZoneInputs, person: SmimeaPerson): string =>
+  `${smimeaOwner(SMIMEA_ADDRESSES[person])} IN SMIMEA 3 0 0 ${z.smimeaCertHex[person]}`;
+
 /** Master-file lines of test. before signing; the insecure.test. delegation has NS and glue, no DS. */
 export function signedZoneLines(z: ZoneInputs): string[] {
   const sts = (domain: string): string[] => [
@@ -100,12 +132,12 @@ export function signedZoneLines(z: ZoneInputs): string[] {
   return [
     ...soa(SIGNED_ZONE),
     `ns.${fqdn(SIGNED_ZONE)} IN A ${z.nsAddress}`,
-    ...mx(D.dane), tlsa(D.dane, z.spkiSha256),
+    ...mx(D.dane), tlsa(D.dane, z.spkiSha256), smimea(z, 'carol'),
     ...mx(D.sts), ...sts(D.sts),
     ...mx(D.testing), ...sts(D.testing),
     ...mx(D.none),
     // Signed as is; dns-world.ts then alters this rdata in the signed file so its RRSIG fails.
-    ...mx(D.bogus), tlsa(D.bogus, z.spkiSha256),
+    ...mx(D.bogus), tlsa(D.bogus, z.spkiSha256), smimea(z, 'dave'),
     ...mx(D.mismatch), ...sts(D.mismatch),
     ...mx(D.untrusted), ...sts(D.untrusted),
     `${fqdn(INSECURE_ZONE)} IN NS ns.${fqdn(INSECURE_ZONE)}`,
@@ -120,8 +152,12 @@ export function insecureZoneLines(z: ZoneInputs): string[] {
     `ns.${fqdn(INSECURE_ZONE)} IN A ${z.nsAddress}`,
     ...mx(INSECURE_ZONE),
     tlsa(INSECURE_ZONE, z.spkiSha256),
+    smimea(z, 'erin'),
   ];
 }
 
 /** The owner name of the TLSA record made bogus after signing. */
 export const BOGUS_TLSA_OWNER = `_25._tcp.${fqdn(mxHost(D.bogus))}`;
+
+/** The owner name of the SMIMEA record made bogus after signing. */
+export const BOGUS_SMIMEA_OWNER = smimeaOwner(SMIMEA_ADDRESSES.dave);
