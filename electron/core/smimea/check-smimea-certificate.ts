@@ -18,7 +18,10 @@ const KEY_AGREEMENT = 4;
 
 export type CertificateCheck = { ok: true; certificate: SmimeCertificate } | { ok: false; why: string };
 
-/** An address compared as certificates are: lower case, the domain in A-labels. */
+/**
+ * An address compared as emailsOf gives it: lower case (RFC 5321 §2.4 lets a local part be
+ * case-sensitive, but CAs and mail systems treat it as not), the domain in A-labels.
+ */
 function comparable(address: string): string {
   const at = address.lastIndexOf('@');
   if (at < 0) return address.toLowerCase();

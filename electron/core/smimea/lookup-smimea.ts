@@ -74,7 +74,8 @@ export async function lookupSmimea(dns: DnsClient, address: string): Promise<Smi
     if (typeof outcome === 'string') problems.push(outcome);
     else if (!found.some((f) => f.der.equals(outcome.der))) found.push(outcome);
   }
-  return { found, dnssec, problems };
+  // Two records wrong the same way are one sentence to the user.
+  return { found, dnssec, problems: [...new Set(problems)] };
 }
 
 /** One secure record: the certificate to encrypt to, or why it cannot be one. */
@@ -82,10 +83,16 @@ function judgeRecord(record: SmimeaRecord | null, address: string): SmimeaFound 
   const the = `an SMIMEA record of ${address}`;
   if (!record) return `${the} is too short to hold a certificate`;
   if (!isKnownUsage(record.usage)) return `${the} has an unknown certificate usage (${record.usage}) and is not used`;
-  if (!carriesWholeCertificate(record)) return `${the} publishes only a hash of its certificate, which cannot be encrypted to`;
+  if (!carriesWholeCertificate(record)) {
+    // Selector 1 with matching type 0 is a bare SubjectPublicKeyInfo: a key without the name and usages a certificate binds to it.
+    return record.selector === 1 && record.matchingType === 0
+      ? `${the} publishes only a public key, not its certificate, which cannot be encrypted to`
+      : `${the} publishes only a hash of its certificate, which cannot be encrypted to`;
+  }
   if (record.usage === USAGE.pkixTa || record.usage === USAGE.daneTa) {
     // RFC 6698 §2.1.1: usages 0 and 2 name the CA that issues the user's certificates, not the user's own.
-    return `${the} publishes the certificate of an authority that issues the domain's certificates, not ${address}'s own, which cannot be encrypted to`;
+    const kind = record.usage === USAGE.pkixTa ? 'PKIX-TA' : 'DANE-TA';
+    return `${the} publishes the certificate of an authority that issues the domain's certificates (${kind}), not ${address}'s own, which cannot be encrypted to`;
   }
   const check = checkSmimeaCertificate(record.data, address);
   if (!check.ok) return `the certificate in ${the} ${check.why}, so it is not used`;
