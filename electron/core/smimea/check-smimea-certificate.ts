@@ -29,8 +29,11 @@ function comparable(address: string): string {
   return `${address.slice(0, at)}@${domainToASCII(domain) || domain}`.toLowerCase();
 }
 
-/** Why the certificate cannot be used for `address` (a clause for "the certificate ..."), or the parsed certificate. */
-export function checkSmimeaCertificate(der: Buffer, address: string): CertificateCheck {
+/**
+ * Why the certificate cannot be used for `address` at `now` (a clause for "the certificate ..."),
+ * or the parsed certificate.
+ */
+export function checkSmimeaCertificate(der: Buffer, address: string, now: Date = new Date()): CertificateCheck {
   if (der.length > MAX_CERTIFICATE_BYTES) return { ok: false, why: `is larger than ${MAX_CERTIFICATE_BYTES / 1024} KB` };
   let certificate: SmimeCertificate;
   let emails: string[];
@@ -45,6 +48,9 @@ export function checkSmimeaCertificate(der: Buffer, address: string): Certificat
     const named = emails.length > 0 ? `it is for ${emails.join(', ')}` : 'it names no e-mail address';
     return { ok: false, why: `is not for ${address} (${named})` };
   }
+  // RFC 5280 §4.1.2.5: outside its validity the key may be retired or compromised without notice.
+  if (now < new Date(certificate.x509.validFrom)) return { ok: false, why: `is not valid until ${new Date(certificate.x509.validFrom).toISOString().slice(0, 10)}` };
+  if (now > new Date(certificate.x509.validTo)) return { ok: false, why: `expired on ${new Date(certificate.x509.validTo).toISOString().slice(0, 10)}` };
   const why = usageProblem(certificate);
   return why === null ? { ok: true, certificate } : { ok: false, why };
 }

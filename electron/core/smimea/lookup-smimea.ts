@@ -38,11 +38,16 @@ export const WORDING = {
   pkixEe: 'published by the domain; its authority must also be trusted',
 } as const;
 
+export interface LookupSmimeaOptions {
+  /** The time certificates must be valid at; the system clock by default. */
+  clock?: () => Date;
+}
+
 /**
  * Looks up the SMIMEA records of `address` through `dns` and returns the certificates that can be
  * encrypted to, with the reason for every record that cannot be used.
  */
-export async function lookupSmimea(dns: DnsClient, address: string): Promise<SmimeaResult> {
+export async function lookupSmimea(dns: DnsClient, address: string, options: LookupSmimeaOptions = {}): Promise<SmimeaResult> {
   const owner = smimeaOwner(address);
   if (!owner) return { found: [], dnssec: null, problems: [`${address} is not an e-mail address whose SMIMEA record can be looked up`] };
   let result;
@@ -69,8 +74,9 @@ export async function lookupSmimea(dns: DnsClient, address: string): Promise<Smi
   }
   const found: SmimeaFound[] = [];
   const problems: string[] = [];
+  const now = (options.clock ?? (() => new Date()))();
   for (const rdata of rdatas) {
-    const outcome = judgeRecord(decodeSmimeaRdata(rdata), address);
+    const outcome = judgeRecord(decodeSmimeaRdata(rdata), address, now);
     if (typeof outcome === 'string') problems.push(outcome);
     else if (!found.some((f) => f.der.equals(outcome.der))) found.push(outcome);
   }
@@ -79,7 +85,7 @@ export async function lookupSmimea(dns: DnsClient, address: string): Promise<Smi
 }
 
 /** One secure record: the certificate to encrypt to, or why it cannot be one. */
-function judgeRecord(record: SmimeaRecord | null, address: string): SmimeaFound | string {
+function judgeRecord(record: SmimeaRecord | null, address: string, now: Date): SmimeaFound | string {
   const the = `an SMIMEA record of ${address}`;
   if (!record) return `${the} is too short to hold a certificate`;
   if (!isKnownUsage(record.usage)) return `${the} has an unknown certificate usage (${record.usage}) and is not used`;
@@ -94,7 +100,7 @@ function judgeRecord(record: SmimeaRecord | null, address: string): SmimeaFound 
     const kind = record.usage === USAGE.pkixTa ? 'PKIX-TA' : 'DANE-TA';
     return `${the} publishes the certificate of an authority that issues the domain's certificates (${kind}), not ${address}'s own, which cannot be encrypted to`;
   }
-  const check = checkSmimeaCertificate(record.data, address);
+  const check = checkSmimeaCertificate(record.data, address, now);
   if (!check.ok) return `the certificate in ${the} ${check.why}, so it is not used`;
   return { der: check.certificate.der, usage: record.usage, wording: record.usage === USAGE.daneEe ? WORDING.daneEe : WORDING.pkixEe };
 }

@@ -31,6 +31,7 @@ beforeAll(async () => {
   const carolDer = carol.certificate.der;
   const mallory = pki.issue(ca, 'mallory@dane.test');
   const server1 = pki.issue(ca, 'tls@dane.test', { extendedKeyUsage: 'serverAuth' });
+  const expired = pki.issue(ca, 'old@dane.test', { validity: { from: new Date('2020-01-01T00:00:00Z'), to: new Date('2021-01-01T00:00:00Z') } });
   selfSignedOk = selfSigned('self@dane.test', ['subjectAltName=email:self@dane.test', 'keyUsage=critical,keyEncipherment', 'extendedKeyUsage=emailProtection']);
   const signOnly = selfSigned('signer@dane.test', ['subjectAltName=email:signer@dane.test', 'keyUsage=critical,digitalSignature']);
   ({ server, dns } = await startSmimeaDns({
@@ -39,6 +40,7 @@ beforeAll(async () => {
     'garbage@dane.test': { records: [wholeCertificate(3, Buffer.from('not a certificate at all')), Buffer.from([3, 0])], dnssec: 'secure' },
     'carol@dane.test': { records: [wholeCertificate(3, mallory.certificate.der), wholeCertificate(3, carolDer), wholeCertificate(9, carolDer)], dnssec: 'secure' },
     'tls@dane.test': { records: [wholeCertificate(3, server1.certificate.der)], dnssec: 'secure' },
+    'old@dane.test': { records: [wholeCertificate(3, expired.certificate.der)], dnssec: 'secure' },
     'self@dane.test': { records: [wholeCertificate(3, selfSignedOk)], dnssec: 'secure' },
     'signer@dane.test': { records: [wholeCertificate(3, signOnly)], dnssec: 'secure' },
   }));
@@ -93,6 +95,15 @@ describe('lookupSmimea refuses records it cannot encrypt to', () => {
     const signer = await lookupSmimea(dns, 'signer@dane.test');
     expect(signer.found).toEqual([]);
     expect(signer.problems[0]).toMatch(/does not allow encryption/);
+  });
+
+  it('refuses a certificate outside its validity, judged by the clock it is given', async () => {
+    expect((await lookupSmimea(dns, 'old@dane.test')).problems).toEqual([
+      'the certificate in an SMIMEA record of old@dane.test expired on 2021-01-01, so it is not used',
+    ]);
+    const then = await lookupSmimea(dns, 'old@dane.test', { clock: () => new Date('2020-06-01T00:00:00Z') });
+    expect(then.found).toMatchObject([{ usage: 3 }]);
+    expect((await lookupSmimea(dns, 'old@dane.test', { clock: () => new Date('2019-06-01T00:00:00Z') })).problems[0]).toMatch(/is not valid until 2020-01-01/);
   });
 
   it('finds a self-signed DANE-EE certificate, since the DNS record is what vouches for it', async () => {
