@@ -39,6 +39,48 @@ export interface IdentitySummary {
   importedAt: string;
   /** The file it came from, for the user's memory ("alice.p12"). */
   sourceFile: string;
+  /**
+   * Set by the core when the certificate expires within RENEWAL_NOTICE_DAYS (and has not yet):
+   * time to renew it with the certificate authority. Absent or null otherwise.
+   */
+  renewal?: RenewalNotice | null;
+}
+
+/** How long before one's own certificate expires the user is told to renew it. */
+export const RENEWAL_NOTICE_DAYS = 30;
+
+export interface RenewalNotice {
+  /** The day it expires, YYYY-MM-DD (UTC). */
+  expiresOn: string;
+  /** Calendar days (UTC) from today to expiresOn; 0 when it expires today. */
+  inDays: number;
+}
+
+/** The renewal notice for one's own certificate at `now`, or null when it is far off, or already past. */
+export function renewalNotice(certificate: Pick<CertificateView, 'notAfter'>, now: Date): RenewalNotice | null {
+  const left = new Date(certificate.notAfter).getTime() - now.getTime();
+  if (left < 0 || left > RENEWAL_NOTICE_DAYS * DAY_MS) return null;
+  const expiresOn = certificate.notAfter.slice(0, 10);
+  // Calendar days, so "in 12 days" agrees with the date printed beside it.
+  return { expiresOn, inDays: Math.round((Date.parse(expiresOn) - Date.parse(now.toISOString().slice(0, 10))) / DAY_MS) };
+}
+
+const DAY_MS = 86_400_000;
+
+/** "expires on 2027-01-02, in 12 days: renew it with your certificate authority" (CLI and app alike). */
+export function renewalSentence(notice: RenewalNotice): string {
+  const when = notice.inDays === 0 ? 'today' : notice.inDays === 1 ? 'in 1 day' : `in ${notice.inDays} days`;
+  return `expires on ${notice.expiresOn}, ${when}: renew it with your certificate authority`;
+}
+
+/**
+ * Why one's own certificate cannot sign now, or null when it can: an expired (or not yet valid)
+ * identity still decrypts old mail, but is never used to sign or to encrypt new mail.
+ */
+export function signingRefusal(certificate: Pick<CertificateView, 'notAfter' | 'notBefore' | 'warnings'>): string | null {
+  if (certificate.warnings.includes('expired')) return `your certificate expired on ${certificate.notAfter.slice(0, 10)}; import a renewed one to sign`;
+  if (certificate.warnings.includes('not-yet-valid')) return `your certificate is not valid until ${certificate.notBefore.slice(0, 10)}; it can sign from then on`;
+  return null;
 }
 
 /**

@@ -5,11 +5,12 @@
  */
 import type { CertificateKnown, ComposeReadiness } from '../../../shared/compose-types';
 import type { Keystore } from '../keystore/keystore';
+import { whyNoSigningIdentity } from '../keystore/why-no-signing-identity';
 import type { AccountPort } from './message-port';
 
 export interface ReadinessOptions {
   /** The keystore, once there is one; without it no certificate is known. */
-  keystore?: Pick<Keystore, 'identityForAccount' | 'encryptionCertificateFor'>;
+  keystore?: Pick<Keystore, 'identityForAccount' | 'encryptionCertificateFor'> & Partial<Pick<Keystore, 'identities'>>;
   /** Whether sending can sign and encrypt at all (the S/MIME service is wired into sending). */
   canProtect: boolean;
 }
@@ -35,7 +36,9 @@ export class ComposeReadinessService {
     let reason: string | null = null;
     try {
       identity = (await keystore.identityForAccount(account.id, account.address)) !== null;
-      if (!identity) reason = `you have no certificate for ${account.address}; import one under Certificates.`;
+      // An expired certificate is no identity to sign with; say so rather than "no certificate".
+      const expired = identity ? null : await whyNoSigningIdentity(keystore, account.address);
+      if (!identity) reason = expired ? `${expired}.` : `you have no certificate for ${account.address}; import one under Certificates.`;
     } catch (error) {
       const code = (error as { code?: string }).code;
       if (code === 'NOT_FOUND') reason = `you have no certificate for ${account.address} yet; import one under Certificates.`;

@@ -5,7 +5,7 @@
  */
 import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
 import { MAX_CONTACTS_FILE_BYTES } from '../../../shared/calls/keystore-calls';
-import type { AuthoritySummary, CertificateView, ContactImportOutcome, IdentitySummary, ImportOutcome, KeystoreOverview, PersonSummary } from '../../../shared/certificates';
+import { renewalNotice, signingRefusal, type AuthoritySummary, type CertificateView, type ContactImportOutcome, type IdentitySummary, type ImportOutcome, type KeystoreOverview, type PersonSummary } from '../../../shared/certificates';
 import { SealmailError } from '../../../shared/errors';
 import { systemClock, type Clock } from '../ports';
 import { describeCertificate } from './describe-certificate';
@@ -237,10 +237,16 @@ export class KeystoreService implements Keystore {
     return (await this.overview()).identities;
   }
 
+  /**
+   * The identity an account signs with now: the one chosen for it, else the newest valid one for the
+   * address. An expired or not yet valid certificate is never returned (the chosen one then gives way
+   * to the automatic choice, so a renewed certificate takes over); it still decrypts, through
+   * identities() and privateKeyFor().
+   */
   async identityForAccount(accountId: string, address: string): Promise<IdentitySummary | null> {
     const data = await this.vault.read();
     const now = this.clock.now();
-    const all = data.identities.map((record) => this.summariseIdentity(record, now));
+    const all = data.identities.map((record) => this.summariseIdentity(record, now)).filter((i) => signingRefusal(i.certificate) === null);
     const chosen = data.accountIdentities[accountId];
     if (chosen) {
       const found = all.find((i) => i.certificate.fingerprint256 === chosen);
@@ -309,11 +315,13 @@ export class KeystoreService implements Keystore {
   }
 
   private summariseIdentity(record: IdentityRecord, now: Date): IdentitySummary {
+    const certificate = this.view(record.certificate, now);
     return {
-      certificate: this.view(record.certificate, now),
+      certificate,
       chain: record.chain.map((der) => this.view(der, now)),
       importedAt: record.importedAt,
       sourceFile: record.sourceFile,
+      renewal: renewalNotice(certificate, now),
     };
   }
 

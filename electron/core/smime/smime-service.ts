@@ -7,6 +7,7 @@
 import { X509Certificate } from 'node:crypto';
 import { SealmailError } from '../../../shared/errors';
 import type { Keystore } from '../keystore/keystore';
+import { whyNoSigningIdentity } from '../keystore/why-no-signing-identity';
 import type { Clock } from '../ports';
 import type { RecipientCapabilities } from './cms/capabilities';
 import { certificateFromDer, readCertificates, type SmimeCertificate } from './cms/certificate';
@@ -116,6 +117,9 @@ export class SmimeService {
     const { keystore, clock } = this.options;
     const identity = options.sign || options.encrypt ? await keystore.identityForAccount(options.accountId, options.from) : null;
     if ((options.sign || options.encrypt) && !identity) {
+      // An expired own certificate still decrypts, but never signs: say that rather than "no certificate".
+      const expired = await whyNoSigningIdentity(keystore, options.from);
+      if (expired) throw new SealmailError('INVALID_INPUT', `${expired.charAt(0).toUpperCase()}${expired.slice(1)}, or send without signing and encryption.`);
       throw new SealmailError('INVALID_INPUT', `You have no certificate for ${options.from}; import one under Certificates, or send without signing and encryption.`);
     }
     let ownCertificate: SmimeCertificate | null = null;
