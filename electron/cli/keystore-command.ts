@@ -8,7 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { VALIDATION_LABELS, WARNING_LABELS, type CertificateView, type KeystoreOverview } from '../../shared/certificates';
+import { renewalSentence, signingRefusal, VALIDATION_LABELS, WARNING_LABELS, type CertificateView, type IdentitySummary, type KeystoreOverview } from '../../shared/certificates';
 import { SealmailError } from '../../shared/errors';
 import { MissingSecretError, openKeystore } from './open-keystore';
 import { EXIT_OK, EXIT_REFUSED, type CliCommand, type CliIo, usageError } from './run-cli';
@@ -97,7 +97,16 @@ function entry(c: CertificateView) {
 
 function toJson(overview: KeystoreOverview) {
   return {
-    identities: overview.identities.map((i) => ({ ...entry(i.certificate), chain: i.chain.map(entry), importedAt: i.importedAt, sourceFile: i.sourceFile })),
+    identities: overview.identities.map((i) => ({
+      ...entry(i.certificate),
+      chain: i.chain.map(entry),
+      importedAt: i.importedAt,
+      sourceFile: i.sourceFile,
+      expiresSoon: Boolean(i.renewal),
+      expiresInDays: i.renewal?.inDays ?? null,
+      // Expired or not yet valid: still decrypts, never signs.
+      usableForSigning: signingRefusal(i.certificate) === null,
+    })),
     people: overview.people.flatMap((p) =>
       p.certificates.map((c) => ({
         ...entry(c.certificate),
@@ -116,12 +125,19 @@ function toText(overview: KeystoreOverview): string {
     `  ${email.padEnd(30)} ${VALIDATION_LABELS[c.validation].padEnd(18)} until ${c.notAfter.slice(0, 10)}  ${c.fingerprint256}${c.warnings.length ? `  (${c.warnings.join(', ')})` : ''}\n`;
   return [
     'Your certificates:\n',
-    ...(overview.identities.length ? overview.identities.map((i) => line(i.certificate)) : ['  none\n']),
+    ...(overview.identities.length ? overview.identities.map((i) => `${line(i.certificate)}${identityNotice(i)}`) : ['  none\n']),
     'People:\n',
     ...(overview.people.length ? overview.people.flatMap((p) => p.certificates.map((c) => line(c.certificate, p.email))) : ['  none\n']),
     'Authorities:\n',
     ...(overview.authorities.length ? overview.authorities.map((a) => `  ${a.certificate.subject}  ${a.certificate.fingerprint256}\n`) : ['  none\n']),
   ].join('');
+}
+
+/** The line under one's own certificate when it needs renewing, or no longer signs. */
+function identityNotice(identity: IdentitySummary): string {
+  if (identity.renewal) return `    warning: ${renewalSentence(identity.renewal)}\n`;
+  const refusal = signingRefusal(identity.certificate);
+  return refusal ? `    warning: ${refusal} (it still decrypts your older mail)\n` : '';
 }
 
 /** Reads a file named on the command line; a missing one is a refusal worded for the user. */
