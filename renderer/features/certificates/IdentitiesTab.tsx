@@ -1,6 +1,6 @@
 /** Your certificates: each with details, export of the public certificate, removal, and which one each account uses. */
 import { useState } from 'react';
-import type { KeystoreOverview } from '../../../shared/certificates';
+import { renewalSentence, signingRefusal, type IdentitySummary, type KeystoreOverview } from '../../../shared/certificates';
 import type { Account } from '../../../shared/domain';
 import { useApi } from '../../api/api-context';
 import { EmptyState, ErrorAlert } from '../../components/Notices';
@@ -9,6 +9,25 @@ import { downloadText } from './certificate-files';
 import { CertificateFacts } from './CertificateFacts';
 import { ConfirmButton } from './ConfirmButton';
 import { ImportIdentityForm } from './ImportIdentityForm';
+
+/** The renewal warning (30 days ahead), or why an expired or not yet valid certificate no longer signs. */
+function LifeNotice({ identity }: { identity: IdentitySummary }) {
+  if (identity.renewal) {
+    return (
+      <div className="notice notice-warning" role="note" aria-label="Renewal">
+        This certificate {renewalSentence(identity.renewal)}.
+      </div>
+    );
+  }
+  const refusal = signingRefusal(identity.certificate);
+  if (!refusal) return null;
+  return (
+    <div className="notice notice-warning" role="note" aria-label="Not used to sign">
+      {refusal.charAt(0).toUpperCase()}
+      {refusal.slice(1)}. It still decrypts the mail you received while it held.
+    </div>
+  );
+}
 
 export function IdentitiesTab({ overview, account, onChanged }: { overview: KeystoreOverview; account: Account; onChanged(): void }) {
   const api = useApi();
@@ -40,6 +59,7 @@ export function IdentitiesTab({ overview, account, onChanged }: { overview: Keys
               {overview.identities.map((identity) => (
                 <option key={identity.certificate.fingerprint256} value={identity.certificate.fingerprint256}>
                   {identity.certificate.emails.join(', ') || identity.certificate.subject} until {identity.certificate.notAfter.slice(0, 10)}
+                  {signingRefusal(identity.certificate) ? ' (does not sign)' : ''}
                 </option>
               ))}
             </select>
@@ -50,6 +70,7 @@ export function IdentitiesTab({ overview, account, onChanged }: { overview: Keys
               return (
                 <li key={fp} className="certificate-item">
                   <CertificateFacts certificate={identity.certificate} />
+                  <LifeNotice identity={identity} />
                   <div className="certificate-meta">
                     From {identity.sourceFile}, imported {identity.importedAt.slice(0, 10)}
                     {identity.chain.length ? `, with ${identity.chain.length} issuer certificate${identity.chain.length > 1 ? 's' : ''}` : ''}
