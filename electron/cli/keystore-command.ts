@@ -66,7 +66,7 @@ async function importContacts(file: string, dir: string, io: CliIo): Promise<num
     for (const c of fromCards) {
       io.stdout.write(`Added ${person.email}: ${VALIDATION_LABELS[c.certificate.validation].toLowerCase()}, valid until ${c.certificate.notAfter.slice(0, 10)}, SHA-256 ${c.certificate.fingerprint256}\n`);
     }
-    if (person.changed) io.stderr.write(`warning: ${person.email} now has a different certificate beside the one you had; the one you confirmed or imported is still used to encrypt.\n`);
+    if (person.changed && fromCards.some((c) => c.certificate.fingerprint256 === person.changed!.fingerprint256)) io.stderr.write(`warning: ${person.email} now has a different certificate beside the one you had; the one you confirmed or imported is still used to encrypt.\n`);
   }
   for (const refusal of outcome.refused) io.stderr.write(`refused ${refusal.contact}: ${refusal.reason}\n`);
   if (outcome.added.length > 0) return EXIT_OK;
