@@ -61,12 +61,18 @@ async function importContacts(file: string, dir: string, io: CliIo): Promise<num
   const keystore = await openKeystore(dir, io, { createIfMissing: true });
   const outcome = await keystore.importContacts(basename(file), bytes);
   for (const person of outcome.added) {
-    const fromCards = person.certificates.filter((entry) => entry.source === 'vcard');
-    if (fromCards.length === 0) io.stdout.write(`${person.email}: its certificate was already in your keystore.\n`);
+    // What this file touched was all seen at the same moment, the latest for this person.
+    const latest = person.certificates.reduce((max, c) => (c.lastSeen > max ? c.lastSeen : max), '');
+    const fromCards = person.certificates.filter((c) => c.lastSeen === latest);
     for (const c of fromCards) {
-      io.stdout.write(`Added ${person.email}: ${VALIDATION_LABELS[c.certificate.validation].toLowerCase()}, valid until ${c.certificate.notAfter.slice(0, 10)}, SHA-256 ${c.certificate.fingerprint256}\n`);
+      const what = c.firstSeen === c.lastSeen && c.source === 'vcard' ? 'Added' : 'Already known:';
+      io.stdout.write(`${what} ${person.email}: ${VALIDATION_LABELS[c.certificate.validation].toLowerCase()}, valid until ${c.certificate.notAfter.slice(0, 10)}, SHA-256 ${c.certificate.fingerprint256}\n`);
     }
-    if (person.changed && fromCards.some((c) => c.certificate.fingerprint256 === person.changed!.fingerprint256)) io.stderr.write(`warning: ${person.email} now has a different certificate beside the one you had; the one you confirmed or imported is still used to encrypt.\n`);
+    const changed = person.changed;
+    if (changed && fromCards.some((c) => c.certificate.fingerprint256 === changed.fingerprint256)) {
+      const used = person.encryptionFingerprint256 === changed.fingerprint256 ? 'the new one is used to encrypt' : 'the one you had is still used to encrypt';
+      io.stderr.write(`warning: ${person.email} now has a different certificate beside the one you had; ${used}. Both are kept.\n`);
+    }
   }
   for (const refusal of outcome.refused) io.stderr.write(`refused ${refusal.contact}: ${refusal.reason}\n`);
   if (outcome.added.length > 0) return EXIT_OK;

@@ -10,10 +10,11 @@ let pki: TestPki;
 let dir: string;
 let contactsPath: string;
 let uselessPath: string;
+let renewedPath: string;
 let bob: X509Certificate;
 const PASSPHRASE = 'a long keystore passphrase';
 
-beforeAll(() => {
+beforeAll(async () => {
   pki = makeTestPki();
   dir = join(pki.dir, 'profile');
   bob = new X509Certificate(pki.person({ name: 'bob', email: 'bob@example.test' }).certPem);
@@ -29,6 +30,10 @@ beforeAll(() => {
   );
   uselessPath = join(pki.dir, 'useless.vcf');
   writeFileSync(uselessPath, ['BEGIN:VCARD', 'VERSION:4.0', 'FN:Mallory', 'EMAIL:mallory@example.test', `KEY:data:application/pkix-cert;base64,${b64}`, 'END:VCARD', ''].join('\r\n'));
+  await new Promise((resolve) => setTimeout(resolve, 1100)); // a later notBefore: the newer one
+  const renewed = new X509Certificate(pki.person({ name: 'bob-renewed', email: 'bob@example.test' }).certPem);
+  renewedPath = join(pki.dir, 'renewed.vcf');
+  writeFileSync(renewedPath, ['BEGIN:VCARD', 'VERSION:4.0', 'EMAIL:bob@example.test', `KEY:data:application/pkix-cert;base64,${renewed.raw.toString('base64')}`, 'END:VCARD', ''].join('\r\n'));
 }, 60_000);
 afterAll(() => pki.cleanup());
 
@@ -59,4 +64,18 @@ it('exits 1 and changes nothing when the file holds nothing usable', async () =>
   expect(readFileSync(join(dir, KEYSTORE_FILE_NAME)).equals(before)).toBe(true);
   expect((await sealmail(['keystore', 'import-contacts', join(pki.dir, 'missing.vcf'), '--keystore', dir])).code).toBe(1);
   expect((await sealmail(['keystore', 'import-contacts', '--keystore', dir])).code).toBe(2);
+});
+
+it('keeps both certificates when a .vcf brings a different one for a known address, and says which encrypts', async () => {
+  await sealmail(['keystore', 'import-contacts', contactsPath, '--keystore', dir]);
+  const changed = await sealmail(['keystore', 'import-contacts', renewedPath, '--keystore', dir]);
+  expect(changed.code).toBe(0);
+  expect(changed.stdout).toMatch(/^Added bob@example\.test: address verified, valid until [\d-]+, SHA-256 (?!.*\n.)/);
+  expect(changed.stdout).not.toContain(bob.fingerprint256);
+  expect(changed.stderr).toBe('warning: bob@example.test now has a different certificate beside the one you had; the new one is used to encrypt. Both are kept.\n');
+  const listed = JSON.parse((await sealmail(['keystore', 'list', '--keystore', dir, '--json'])).stdout) as { people: Record<string, unknown>[] };
+  expect(listed.people.map((p) => [p.fingerprint256 === bob.fingerprint256, p.source, p.changed])).toEqual([
+    [true, 'vcard', false],
+    [false, 'vcard', true],
+  ]);
 });
