@@ -62,3 +62,32 @@ test('imports a .vcf from the People tab, lists the new person as from a vCard, 
   const call = fake.calls.find((c) => c.name === 'importContacts');
   expect(call?.input).toEqual({ fileName: 'contacts.vcf', data: btoa('BEGIN:VCARD\r\nEND:VCARD\r\n') });
 });
+
+test('says where a different certificate came from when a vCard brought it', async () => {
+  const confirmed = view({});
+  const fromCard = view({ fingerprint256: fingerprint('02'), notBefore: '2026-06-01T00:00:00.000Z' });
+  const bob: PersonSummary = {
+    email: 'bob@example.test',
+    certificates: [
+      { certificate: confirmed, source: 'confirmed', firstSeen: '2026-02-01T00:00:00.000Z', lastSeen: '2026-02-01T00:00:00.000Z', capabilities: null },
+      { certificate: fromCard, source: 'vcard', firstSeen: '2026-07-01T00:00:00.000Z', lastSeen: '2026-07-01T00:00:00.000Z', capabilities: null },
+    ],
+    encryptionFingerprint256: confirmed.fingerprint256,
+    changed: { at: '2026-07-01T00:00:00.000Z', fingerprint256: fromCard.fingerprint256 },
+  };
+  const fake = createFakeApi({
+    keystoreStatus: async () => ({ state: 'unlocked', protection: 'os-keychain' }),
+    listKeystore: async () => ({ identities: [], people: [bob], authorities: [], accountIdentities: {} }),
+  });
+  render(
+    <ApiProvider api={fake.api}>
+      <CertificateManager account={account} onClose={() => undefined} />
+    </ApiProvider>,
+  );
+  const dialog = await screen.findByRole('dialog', { name: /Certificates/ });
+  fireEvent.click(await within(dialog).findByRole('tab', { name: 'People' }));
+  const list = await within(dialog).findByRole('list', { name: 'People' });
+  expect(within(list).getByRole('note').textContent).toBe(
+    'bob@example.test has a different certificate in a vCard you imported on 2026-07-01. Both are kept; confirm the new one if you expected the change.',
+  );
+});
