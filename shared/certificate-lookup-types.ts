@@ -10,9 +10,10 @@ export type LookupSource = 'directory' | 'dns';
 export interface SourceOutcome {
   source: LookupSource;
   /**
-   * 'found': a usable certificate, now stored; 'none': the source has none; 'refused': it gave
-   * certificates that were refused (detail says why); 'failed': it could not be asked (detail says
-   * why); 'not-configured': the account has no such source.
+   * 'found': a usable certificate, now stored; 'none': the source has none; 'refused': nothing
+   * usable came back (certificates refused, a record not validated, a directory that offered no
+   * TLS: detail says why); 'failed': it did not answer in time or broke; 'not-configured': the
+   * account has no such source.
    */
   outcome: 'found' | 'none' | 'refused' | 'failed' | 'not-configured';
   detail: string | null;

@@ -21,6 +21,16 @@ export interface Account {
   displayName: string;
   imap: ServerEndpoint;
   smtp: ServerEndpoint;
+  /** The organisation's LDAP directory, where recipients' certificates are looked up (its bind password is kept as passwords are). */
+  directory?: AccountDirectory;
+}
+
+/** An LDAP directory reached over LDAPS or with StartTLS required; never in clear. */
+export interface AccountDirectory {
+  url: string;
+  security: 'ldaps' | 'starttls';
+  baseDn: string;
+  bindDn: string | null;
 }
 
 export interface MailAddress {

@@ -46,6 +46,17 @@ export const accountSettingsInput = z.object({
 
 export const accountIdInput = z.object({ accountId: z.string().min(1).max(100) });
 
+/** An account's directory as stored (the bind password is not: it goes to the secret store). */
+export const storedDirectoryInput = z.object({
+  url: z.string().trim().min(1).max(500),
+  security: z.enum(['ldaps', 'starttls']),
+  baseDn: z.string().trim().min(1).max(1000),
+  bindDn: z.string().trim().min(1).max(1000).nullable(),
+});
+
+/** An account's directory as the user enters it. */
+export const directoryInput = storedDirectoryInput.extend({ bindPassword: z.string().max(1024).nullable().default(null) });
+
 export const folderInput = accountIdInput.extend({ folder: z.string().min(1).max(1000) });
 
 export const listMessagesInput = folderInput.extend({

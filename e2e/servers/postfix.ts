@@ -1,8 +1,10 @@
 // Writes a private Postfix instance (config, queue and data dirs in the temp dir) that accepts
 // authenticated submission on two loopback ports and hands mail for example.test to Dovecot over
-// LMTP. It has no SMTP client at all, so nothing can be relayed off the machine.
+// LMTP; mail for the loopback DNS world's domains is accepted and discarded. It has no SMTP client
+// at all, so nothing can be relayed off the machine.
 import { chown, mkdir, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { DNS_WORLD_DOMAINS } from './dns/test-zone.js';
 import { startServerProcess, type ServerProcess } from './server-process.js';
 import { systemAccount, systemGroupId } from './system-users.js';
 
@@ -44,9 +46,11 @@ local_transport = error:local delivery is disabled in Sealmail tests
 alias_maps =
 alias_database =
 relayhost =
-relay_domains =
+# The DNS world's recipient domains are accepted from logged-in senders, so tests can send to a
+# recipient found there, and dropped on the spot (discard: no SMTP client, no bounce).
+relay_domains = ${Object.values(DNS_WORLD_DOMAINS).join(' ')}
 default_transport = error:outbound mail is disabled in Sealmail tests
-relay_transport = error:outbound mail is disabled in Sealmail tests
+relay_transport = discard:mail to the DNS world's domains is dropped in Sealmail tests
 smtp_dns_support_level = disabled
 lmtp_dns_support_level = disabled
 # Reverse DNS of the client could otherwise send a query to the resolver.

@@ -117,7 +117,7 @@ export function createCore(options: CoreOptions): Core {
       // Only an open keystore is asked or written; a locked or missing one means no lookups at all.
       new CertificateFinder({
         keystore: async () => ((await keystore.status()).state === 'unlocked' ? keystore : null),
-        sources: certificateSources({ accounts, trust, resolvers: options.transportPolicy?.resolvers }),
+        sources: certificateSources({ accounts, trust, resolvers: options.transportPolicy?.resolvers, clock: systemClock }),
         clock: systemClock,
       }),
     ),

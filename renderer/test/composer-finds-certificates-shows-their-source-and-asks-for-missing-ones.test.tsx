@@ -48,7 +48,7 @@ test('Ask for their certificate sends a signed, unencrypted request to them alon
         recipients: recipients.map((address) => ({ address, certificate: address === 'bob@example.test' ? 'known' : 'missing' })),
       }),
       sendMessage: async () => ({ messageId: '<x@t>', accepted: [], savedToSent: true }),
-      saveDraft: async () => ({ ref: { folder: 'Drafts', uid: 7 }, savedAt: '2026-12-03T12:00:00.000Z', encrypted: true }),
+      saveDraft: async () => ({ ref: { folder: 'Drafts', uid: 7, uidValidity: '1' }, savedAt: '2026-12-03T12:00:00.000Z', encrypted: true }),
     }),
   );
   const dialog = await compose('bob@example.test, carol@example.test,');

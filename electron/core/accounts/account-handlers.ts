@@ -14,5 +14,6 @@ export function accountHandlers(accounts: AccountService, mail: MailService): Ha
       await accounts.remove(accountId);
       return { removed: true };
     },
+    setAccountDirectory: ({ accountId, directory }) => accounts.setDirectory(accountId, directory),
   };
 }

@@ -3,9 +3,10 @@
  * servers accepted the credentials over TLS, so a failed setup leaves nothing behind.
  */
 import { randomUUID } from 'node:crypto';
-import type { Account } from '../../../shared/domain';
+import type { Account, AccountDirectory } from '../../../shared/domain';
 import { SealmailError } from '../../../shared/errors';
 import type { AccountSettings } from '../../../shared/inputs';
+import { checkDirectorySettings, type DirectorySettings } from '../directory/directory-settings';
 import type { SecretStore } from '../ports';
 import { ImapSession } from '../transport/imap-session';
 import { inspectServer } from '../transport/tls-inspect';
@@ -14,6 +15,7 @@ import { verifySubmission } from '../mail/send-message';
 import type { AccountStore } from './account-store';
 
 const passwordKey = (accountId: string) => `account:${accountId}:password`;
+const directoryPasswordKey = (accountId: string) => `account:${accountId}:directory-password`;
 
 export class AccountService {
   constructor(
@@ -83,6 +85,36 @@ export class AccountService {
   async remove(accountId: string): Promise<void> {
     if (!(await this.store.remove(accountId))) throw new SealmailError('NOT_FOUND', 'That account is no longer set up.');
     await this.secrets.delete(passwordKey(accountId));
+    await this.secrets.delete(directoryPasswordKey(accountId));
+  }
+
+  /**
+   * Sets or removes the account's directory. Settings that could reach it in clear (an ldap://
+   * address without StartTLS, a password without a bind DN) are refused in words, nothing saved.
+   */
+  async setDirectory(accountId: string, directory: (AccountDirectory & { bindPassword: string | null }) | null): Promise<Account> {
+    const account = await this.store.get(accountId);
+    if (directory === null) {
+      const { directory: _gone, ...rest } = account;
+      await this.store.update(rest);
+      await this.secrets.delete(directoryPasswordKey(accountId));
+      return rest;
+    }
+    const { bindPassword, ...stored } = directory;
+    const check = checkDirectorySettings(toSettings(stored, bindPassword));
+    if (!check.ok) throw new SealmailError('INVALID_INPUT', check.problem);
+    const updated: Account = { ...account, directory: { ...stored, url: check.endpoint.url } };
+    await this.store.update(updated);
+    if (bindPassword) await this.secrets.set(directoryPasswordKey(accountId), bindPassword);
+    else await this.secrets.delete(directoryPasswordKey(accountId));
+    return updated;
+  }
+
+  /** The account's directory with its bind password, for a look-up; null when it has none. */
+  async directorySettings(accountId: string): Promise<DirectorySettings | null> {
+    const account = await this.store.get(accountId);
+    if (!account.directory) return null;
+    return toSettings(account.directory, await this.secrets.get(directoryPasswordKey(accountId)));
   }
 
   async credentials(account: Account): Promise<Credentials> {
@@ -90,4 +122,14 @@ export class AccountService {
     if (pass === null) throw new SealmailError('PASSWORD_REQUIRED', `Sealmail needs the password for ${account.address} again.`);
     return { user: account.address, pass };
   }
+}
+
+function toSettings(directory: AccountDirectory, bindPassword: string | null): DirectorySettings {
+  return {
+    url: directory.url,
+    security: directory.security,
+    baseDn: directory.baseDn,
+    ...(directory.bindDn ? { bindDn: directory.bindDn } : {}),
+    ...(bindPassword ? { bindPassword } : {}),
+  };
 }

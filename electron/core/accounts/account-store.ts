@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Account } from '../../../shared/domain';
-import { endpointInput } from '../../../shared/inputs';
+import { endpointInput, storedDirectoryInput } from '../../../shared/inputs';
 import { SealmailError } from '../../../shared/errors';
 import { writeFileAtomic } from '../storage/atomic-write';
 
@@ -19,6 +19,7 @@ const storedAccounts = z.object({
       displayName: z.string(),
       imap: endpointInput,
       smtp: endpointInput,
+      directory: storedDirectoryInput.optional(),
     }),
   ),
 });

@@ -16,6 +16,7 @@ import { Icon } from '../../components/Icon';
 import { ErrorAlert, Spinner } from '../../components/Notices';
 import { settle } from '../../lib/settle';
 import { useTransportWarning } from '../../lib/transport-warning';
+import { DirectorySettings } from './DirectorySettings';
 import '../../styles/connection-security.css';
 
 type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; posture: AccountPosture };
@@ -110,6 +111,7 @@ function PosturePanel({ account, onClose, onOpenCertificates }: { account: Accou
             Warn me before sending to a domain that does not enforce TLS between servers
           </label>
         </section>
+        <DirectorySettings account={account} />
         <div className="form-actions">
           <button type="button" className="button" onClick={retry} disabled={state.status === 'loading'}>
             Check again
