@@ -1,5 +1,6 @@
 /** Parses the command word and hands the rest to that command. Kept apart from cli.ts so tests can call it. */
 import { composeCommand } from './compose-command';
+import { lookupCommand } from './lookup-command';
 import { inspectCommand } from './inspect-command';
 import { keystoreCommand } from './keystore-command';
 import { probeCommand } from './probe-command';
@@ -29,6 +30,7 @@ const commands: Record<string, CliCommand> = {
   trust: trustCommand,
   inspect: inspectCommand,
   compose: composeCommand,
+  lookup: lookupCommand,
 };
 
 /** Says what was wrong with the command line and how it goes; returns the usage exit code. */
