@@ -78,7 +78,7 @@ export function renewalSentence(notice: RenewalNotice): string {
  * identity still decrypts old mail, but is never used to sign or to encrypt new mail.
  */
 export function signingRefusal(certificate: Pick<CertificateView, 'notAfter' | 'notBefore' | 'warnings'>): string | null {
-  if (certificate.warnings.includes('expired')) return `your certificate expired on ${certificate.notAfter.slice(0, 10)}; import a renewed one to sign`;
+  if (certificate.warnings.includes('expired')) return `your certificate expired on ${certificate.notAfter.slice(0, 10)}; import a renewed one to sign and encrypt`;
   if (certificate.warnings.includes('not-yet-valid')) return `your certificate is not valid until ${certificate.notBefore.slice(0, 10)}; it can sign from then on`;
   return null;
 }

@@ -6,6 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { readTestDirectory } from './test-directory';
 
 export interface DevWeb {
   url: string;
@@ -24,10 +25,15 @@ function testDnsArgs(): string[] {
   return ['--dns', resolver, '--policy-https-port', String(policyHttpsPort), '--ca', caPath];
 }
 
+/** The TLS CA of the test directory the global set-up started (SEALMAIL_TEST_LDAP), trusted by every dev:web of the tests. */
+function testDirectoryArgs(): string[] {
+  return ['--ca', readTestDirectory().caCertPath];
+}
+
 export async function startDevWeb(options: { profileDir: string; caPaths: string[] }): Promise<DevWeb> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'electron/devserver/main.ts', ...options.caPaths.flatMap((path) => ['--ca', path]), '--profile', options.profileDir, ...testDnsArgs()],
+    ['--import', 'tsx', 'electron/devserver/main.ts', ...options.caPaths.flatMap((path) => ['--ca', path]), '--profile', options.profileDir, ...testDnsArgs(), ...testDirectoryArgs()],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const stop = async () => {

@@ -61,10 +61,10 @@ describe("one's own certificate's life", () => {
     expect(await store.identityForAccount('a', 'alice@example.test')).toBeNull();
     expect((await store.overview()).identities[0]!.renewal).toBeNull();
     const readiness = await new ComposeReadinessService(accounts, { canProtect: true, keystore: keystoreOrNone(store) }).check('a', []);
-    const reason = `your certificate for alice@example.test expired on ${identity!.certificate.notAfter.slice(0, 10)}; import a renewed one to sign.`;
+    const reason = `your certificate for alice@example.test expired on ${identity!.certificate.notAfter.slice(0, 10)}; import a renewed one to sign and encrypt.`;
     expect(readiness.sign).toEqual({ available: false, reason });
     expect(readiness.encrypt.available).toBe(false);
-    await expect(smime(store, later).compose({ ...draft, sign: true })).rejects.toThrow(`Your certificate for alice@example.test expired on ${identity!.certificate.notAfter.slice(0, 10)}; import a renewed one to sign, or send without signing and encryption.`);
+    await expect(smime(store, later).compose({ ...draft, sign: true })).rejects.toThrow(`Your certificate for alice@example.test expired on ${identity!.certificate.notAfter.slice(0, 10)}; import a renewed one to sign and encrypt, or send without signing and encryption.`);
 
     // The mail encrypted to it while it held still opens.
     const opened = await smime(store, later).read(sealed);

@@ -1,7 +1,7 @@
 /**
  * Why an address has no identity to sign with when it does have certificates: they expired (or are
  * not valid yet). Those still decrypt old mail; this only words the refusal for the composer's
- * readiness and for sending ("your certificate expired on 2027-01-02; import a renewed one to sign").
+ * readiness and for sending ("your certificate expired on 2027-01-02; import a renewed one to sign and encrypt").
  */
 import { signingRefusal } from '../../../shared/certificates';
 import type { Keystore } from './keystore';

@@ -47,7 +47,7 @@ test('warns on your certificate 30 days before it expires, and says an expired o
   const [current, expired] = within(list).getAllByRole('listitem');
   expect(within(current!).getByRole('note', { name: 'Renewal' }).textContent).toBe('This certificate expires on 2027-01-02, in 12 days: renew it with your certificate authority.');
   expect(within(expired!).getByRole('note', { name: 'Not used to sign' }).textContent).toBe(
-    'Your certificate expired on 2025-01-02; import a renewed one to sign. It still decrypts the mail you received while it held.',
+    'Your certificate expired on 2025-01-02; import a renewed one to sign and encrypt. It still decrypts the mail you received while it held.',
   );
   expect(within(expired!).queryByRole('note', { name: 'Renewal' })).toBeNull();
   expect(screen.getByRole('option', { name: /2025-01-02 \(does not sign\)/ })).toBeTruthy();
