@@ -10,38 +10,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureSystemPackages } from '../servers/ensure-packages';
 import { startDnsWorld } from '../servers/dns/dns-world';
-import { ldapDirectoryInfo, startLdapDirectory, type LdapDirectory, type UserCertificate } from '../servers/ldap/ldap-directory';
+import { ldapDirectoryInfo, startLdapDirectory } from '../servers/ldap/ldap-directory';
 import { readServersInfo, startMailServers, writeServersInfo } from '../servers/mail-servers';
 import { startDevWeb } from './dev-web';
-import { addDirectoryPerson } from './directory-person';
 import type { TestDirectoryInfo } from './test-directory';
 
-/**
- * The test directory, with bob added. Its six user certificates are issued in parallel against one
- * openssl serial file (e2e/servers/ldap/ldap-directory.ts), and now and then one openssl reads it
- * half-written ("Unable to load number from …smime-ca.srl"); a failed start removes what it made, so
- * that one case is tried again, twice at most.
- */
-async function startTestDirectory(bobAddress: string): Promise<{ directory: LdapDirectory; bob: UserCertificate }> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const directory = await startLdapDirectory();
-      try {
-        return { directory, bob: await addDirectoryPerson(directory, 'bob', bobAddress) };
-      } catch (error) {
-        await directory.stop();
-        throw error;
-      }
-    } catch (error) {
-      if (attempt === 3 || !/Unable to load number from .*smime-ca\.srl/.test(String(error))) throw error;
-    }
-  }
-}
-
 export default async function globalSetup(): Promise<() => Promise<void>> {
-  // A spec run alone (npx playwright test …) installs the browser (and the DNS world's BIND and
-  // unbound, for the transport-policy specs) as npm test would.
-  await ensureSystemPackages(['browser', 'dns-servers']);
+  // A spec run alone (npx playwright test …) installs the browser, the DNS world's BIND and
+  // unbound and the directory's slapd, as npm test would.
+  await ensureSystemPackages(['browser', 'dns-servers', 'directory']);
   const cleanups: (() => Promise<void>)[] = [];
   const teardown = async (): Promise<void> => {
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
@@ -80,13 +57,9 @@ async function startAll(cleanups: (() => Promise<void>)[]): Promise<void> {
   await writeFile(carol.keyPath, dns.smimea.carol.keyPem, { mode: 0o600 });
   process.env.SEALMAIL_TEST_DNS = JSON.stringify({ resolver: `${dns.resolver.host}:${dns.resolver.port}`, policyHttpsPort: dns.policyHttps.port, caPath: dnsCaPath, smimea: { carol } });
 
-  const { directory, bob } = await startTestDirectory(servers.users.bob.address);
+  const directory = await startLdapDirectory();
   cleanups.push(directory.stop);
-  const directoryInfo: TestDirectoryInfo = {
-    ...ldapDirectoryInfo(directory),
-    caCertPath: join(work, 'ldap-directory-ca.pem'),
-    people: { ...directory.people, bob },
-  };
+  const directoryInfo: TestDirectoryInfo = { ...ldapDirectoryInfo(directory), caCertPath: join(work, 'ldap-directory-ca.pem') };
   await writeFile(directoryInfo.caCertPath, directory.caCertPem);
   const directoryFile = join(work, 'ldap-directory.json');
   await writeFile(directoryFile, JSON.stringify(directoryInfo));

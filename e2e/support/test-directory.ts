@@ -1,18 +1,13 @@
 /**
- * The loopback LDAP directory as the browser specs see it: the global set-up starts it, adds bob
- * (who has a mailbox) and writes this to a file named by SEALMAIL_TEST_LDAP; every dev:web trusts
+ * The loopback LDAP directory as the browser specs see it: the global set-up starts it and writes this to a file named by SEALMAIL_TEST_LDAP; every dev:web trusts
  * its TLS CA from `caCertPath`, and a spec reads the addresses, bind and people's keys from here.
  */
 import { readFileSync } from 'node:fs';
-import type { LdapDirectoryInfo, UserCertificate } from '../servers/ldap/ldap-directory';
+import type { LdapDirectoryInfo } from '../servers/ldap/ldap-directory';
 
 export interface TestDirectoryInfo extends LdapDirectoryInfo {
   /** The directory's TLS CA (caCertPem) as a file, for dev:web's --ca. */
   caCertPath: string;
-  people: LdapDirectoryInfo['people'] & {
-    /** bob@example.test, added by the global set-up: one certificate in userCertificate;binary. */
-    bob: UserCertificate;
-  };
 }
 
 export function readTestDirectory(): TestDirectoryInfo {

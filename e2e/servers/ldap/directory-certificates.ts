@@ -1,6 +1,7 @@
 // The certificates the test directory publishes: a CA of its own (not the TLS CA) and S/MIME user
 // certificates made with openssl (RSA 2048, emailProtection, rfc822Name SAN), with their keys so a
 // test can decrypt with OpenSSL what Sealmail encrypted to a certificate it looked up.
+import { randomBytes } from 'node:crypto';
 import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -49,7 +50,9 @@ export async function issueUserCertificate(dir: string, ca: CaFiles, request: Us
   ].join('\n'));
   await run('openssl', [
     'x509', '-req', '-in', p('csr'), '-CA', ca.certPath, '-CAkey', ca.keyPath,
-    '-CAserial', join(dir, 'smime-ca.srl'), '-CAcreateserial', '-days', '7', '-extfile', p('ext'), '-out', p('pem'),
+    // A random serial of its own, not a shared .srl file: the certificates are issued at the same
+    // time, and openssl runs racing on one serial file read it half-written.
+    '-set_serial', `0x${randomBytes(8).toString('hex')}`, '-days', '7', '-extfile', p('ext'), '-out', p('pem'),
   ]);
   const certPem = await readFile(p('pem'), 'utf8');
   return {

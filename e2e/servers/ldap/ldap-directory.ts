@@ -48,6 +48,8 @@ export interface LdapDirectoryInfo {
     henry: UserCertificate;
     /** ivan@example.test: a certificate whose EKU is serverAuth only. */
     ivan: UserCertificate;
+    /** bob@example.test (who has a mailbox on the test servers, so a browser test can send to him): one certificate. */
+    bob: UserCertificate;
   };
   /** An address whose entry holds a value that is not a certificate. */
   garbageAddress: string;
@@ -78,13 +80,14 @@ async function startOnce(): Promise<LdapDirectory> {
     const smimeCa = await createDirectoryCa(certDir);
     const issue = (name: string, address: string, extendedKeyUsage?: string): Promise<UserCertificate> =>
       issueUserCertificate(certDir, smimeCa, { name, address, extendedKeyUsage });
-    const [alice, frank1, frank2, grace, henry, ivan] = await Promise.all([
+    const [alice, frank1, frank2, grace, henry, ivan, bob] = await Promise.all([
       issue('alice', 'alice@example.test'),
       issue('frank-1', 'frank@example.test'),
       issue('frank-2', 'frank@example.test'),
       issue('grace', 'someone@elsewhere.test'),
       issue('henry', 'henry@example.test'),
       issue('ivan', 'ivan@example.test', 'serverAuth'),
+      issue('bob', 'bob@example.test'),
     ]);
     const henryPkcs7 = await certsOnlyPkcs7(certDir, 'henry', [henry]);
     const garbageAddress = 'mallory@example.test';
@@ -95,6 +98,7 @@ async function startOnce(): Promise<LdapDirectory> {
       { uid: 'grace', mail: 'grace@example.test', userCertificates: [pemToDer(grace.certPem)] },
       { uid: 'henry', mail: 'henry@example.test', smimeCertificates: [henryPkcs7] },
       { uid: 'ivan', mail: 'ivan@example.test', userCertificates: [pemToDer(ivan.certPem)] },
+      { uid: 'bob', mail: 'bob@example.test', userCertificates: [pemToDer(bob.certPem)] },
       // userSMIMECertificate has Binary syntax, so slapd stores what a careless import put there.
       { uid: 'mallory', mail: garbageAddress, smimeCertificates: [Buffer.from('this is not a certificate at all')] },
     ]);
@@ -121,7 +125,7 @@ async function startOnce(): Promise<LdapDirectory> {
       bindPassword,
       caCertPem,
       smimeCaCertPem: await readFile(smimeCa.certPath, 'utf8'),
-      people: { alice, frank: [frank1, frank2], grace, henry, ivan },
+      people: { alice, frank: [frank1, frank2], grace, henry, ivan, bob },
       garbageAddress,
       logs: { tls: tlsSlapd.log, plain: plainSlapd.log },
       dir,
