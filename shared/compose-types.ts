@@ -62,6 +62,8 @@ export interface OpenedDraft {
   sign: boolean;
   encrypt: boolean;
   originalEncrypted: boolean;
+  /** Recipients this draft asked for their certificate; the composer says once theirs is known. */
+  askedForCertificates: string[];
   /** Something the user should know, e.g. attachments left out. */
   notice: string | null;
 }

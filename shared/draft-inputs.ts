@@ -20,6 +20,8 @@ export const saveDraftInput = outgoingMessageInput.extend({
   to: z.array(emailAddress).max(500).default([]),
   /** The draft answers or forwards an encrypted message (the composer warns before sending it unencrypted). */
   originalEncrypted: z.boolean().default(false),
+  /** Recipients asked for their certificate (Ask for their certificate), until their signed reply is read. */
+  askedForCertificates: z.array(emailAddress).max(100).default([]),
   /** The version this save replaces; it is deleted once the new one is stored. */
   replaces: draftRefInput.nullable().default(null),
 });

@@ -35,10 +35,12 @@ export interface Draft {
   references: string[];
   /** It answers or forwards encrypted mail: turning Encrypt off exposes what it quotes. */
   originalEncrypted: boolean;
+  /** Recipients asked for their certificate with a signed request, until this message is sent. */
+  askedForCertificates: string[];
 }
 
 export function emptyDraft(): Draft {
-  return { to: [], cc: [], bcc: [], typed: { to: '', cc: '', bcc: '' }, subject: '', text: '', attachments: [], sign: true, encrypt: true, inReplyTo: null, references: [], originalEncrypted: false };
+  return { to: [], cc: [], bcc: [], typed: { to: '', cc: '', bcc: '' }, subject: '', text: '', attachments: [], sign: true, encrypt: true, inReplyTo: null, references: [], originalEncrypted: false, askedForCertificates: [] };
 }
 
 export function isUntouched(draft: Draft): boolean {

@@ -10,21 +10,24 @@ export interface DraftOptions {
   encrypt: boolean;
   /** The draft answers or forwards encrypted mail. */
   originalEncrypted: boolean;
+  /** Recipients asked for their certificate, waiting for their signed reply. */
+  askedForCertificates: string[];
 }
 
 /** What a draft without the header starts with: Sealmail's defaults for every new message. */
-export const DEFAULT_DRAFT_OPTIONS: DraftOptions = { sign: true, encrypt: true, originalEncrypted: false };
+export const DEFAULT_DRAFT_OPTIONS: DraftOptions = { sign: true, encrypt: true, originalEncrypted: false, askedForCertificates: [] };
 
 export function formatDraftOptions(options: DraftOptions): string {
   const yes = (value: boolean) => (value ? 'yes' : 'no');
-  return `sign=${yes(options.sign)}; encrypt=${yes(options.encrypt)}; original=${options.originalEncrypted ? 'encrypted' : 'plain'}`;
+  const asked = options.askedForCertificates.length > 0 ? `; asked=${options.askedForCertificates.join(',')}` : '';
+  return `sign=${yes(options.sign)}; encrypt=${yes(options.encrypt)}; original=${options.originalEncrypted ? 'encrypted' : 'plain'}${asked}`;
 }
 
 /** Reads the header back; anything missing or unreadable takes its default. */
 export function parseDraftOptions(value: string | null | undefined): DraftOptions & { present: boolean } {
   const fields = new Map<string, string>();
   for (const part of (value ?? '').split(';')) {
-    const [key, val] = part.split('=').map((s) => s.trim().toLowerCase());
+    const [key, val] = part.split('=').map((s) => s.trim().toLowerCase()) as [string | undefined, string | undefined];
     if (key && val) fields.set(key, val);
   }
   const flag = (key: string, fallback: boolean) => (fields.get(key) === 'yes' ? true : fields.get(key) === 'no' ? false : fallback);
@@ -33,5 +36,7 @@ export function parseDraftOptions(value: string | null | undefined): DraftOption
     sign: flag('sign', DEFAULT_DRAFT_OPTIONS.sign),
     encrypt: flag('encrypt', DEFAULT_DRAFT_OPTIONS.encrypt),
     originalEncrypted: fields.get('original') === 'encrypted',
+    // Only what looks like an address: the header is private, but a draft can come from elsewhere.
+    askedForCertificates: (fields.get('asked') ?? '').split(',').map((a) => a.trim()).filter((a) => /^[^\s@,;]+@[^\s@,;]+$/.test(a)).slice(0, 100),
   };
 }

@@ -53,6 +53,7 @@ export async function readDraft(raw: Buffer, reader: SecureReader | null): Promi
     // with Encrypt off); without one, a draft stored encrypted was surely meant to be sent so.
     encrypt: options.present ? options.encrypt : encrypted || options.encrypt,
     originalEncrypted: options.originalEncrypted,
+    askedForCertificates: options.askedForCertificates,
     notice: left > 0 ? `${left === 1 ? '1 attachment was' : `${left} attachments were`} left out: too large to send.` : null,
   };
 }

@@ -221,12 +221,24 @@ export function ComposerPanel({ account, start, onSent, onClose, onOpenCertifica
       setError(`The request for a certificate was not sent: ${asked.error.message}`);
       return;
     }
-    const problem = await drafts.saveNow(true);
-    if (!mounted.current) return;
-    setAskNotice(
-      `Asked ${missing.join(', ')} for their certificate with a signed message. ${problem ? `This message could not be saved as a draft (${problem}); keep the composer open.` : 'This message is kept in Drafts'}: when their signed reply has been read, it can be sent encrypted.`,
-    );
+    // The draft remembers whom it asked, so reopened later it can say when their certificate came;
+    // it is saved once that is in it (the effect below, after the next render).
+    setDraft((old) => ({ ...old, askedForCertificates: [...new Set([...old.askedForCertificates, ...missing])] }));
+    justAsked.current = missing;
   };
+
+  const justAsked = useRef<string[] | null>(null);
+  useEffect(() => {
+    const missing = justAsked.current;
+    if (!missing) return;
+    justAsked.current = null;
+    void drafts.saveNow(true).then((problem) => {
+      if (!mounted.current) return;
+      setAskNotice(
+        `Asked ${missing.join(', ')} for their certificate with a signed message. ${problem ? `This message could not be saved as a draft (${problem}); keep the composer open` : 'This message is kept in Drafts'}: when their signed reply has been read, it can be sent encrypted.`,
+      );
+    });
+  }, [draft.askedForCertificates, drafts]);
 
   const saveDraft = async () => {
     const problem = await drafts.saveNow(true);
@@ -320,7 +332,7 @@ export function ComposerPanel({ account, start, onSent, onClose, onOpenCertifica
       suggest={suggest}
       pending={pending}
       error={error}
-      notice={askNotice ?? start?.notice ?? null}
+      notice={askNotice ?? arrivalNotice(draft, certificates) ?? start?.notice ?? null}
       refusal={refusal}
       onRefusalChoice={choose}
       readingFiles={reading}
@@ -336,6 +348,13 @@ export function ComposerPanel({ account, start, onSent, onClose, onOpenCertifica
       recipientDomains={recipientDomains.state}
     />
   );
+}
+
+/** Says so once the certificate of someone this message asked for has become known. */
+function arrivalNotice(draft: Draft, certificates: Readonly<Record<string, string>>): string | null {
+  const arrived = draft.askedForCertificates.filter((address) => certificates[address.toLowerCase()] === 'known');
+  if (arrived.length === 0) return null;
+  return `${arrived.join(', ')} replied signed: ${arrived.length === 1 ? 'their certificate is' : 'their certificates are'} now known, so this message can be sent encrypted.`;
 }
 
 const TITLES: Record<ReplyMode, string> = { reply: 'Reply', replyAll: 'Reply to all', forward: 'Forward' };
@@ -378,6 +397,7 @@ export function startFromOpened(opened: OpenedDraft): ComposerStart {
       sign: opened.sign,
       encrypt: opened.encrypt,
       originalEncrypted: opened.originalEncrypted,
+      askedForCertificates: opened.askedForCertificates,
     },
   };
 }

@@ -122,6 +122,7 @@ test('a message of the Drafts folder is continued in the composer, fields and to
     sign: false,
     encrypt: true,
     originalEncrypted: false,
+    askedForCertificates: [],
     notice: null,
   };
   const fake = renderApp(

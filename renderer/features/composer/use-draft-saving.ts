@@ -97,6 +97,7 @@ export function useDraftSaving({ api, accountId, draft, initialRef, paused }: Dr
         sign: d.sign,
         encrypt: d.encrypt,
         originalEncrypted: d.originalEncrypted,
+        askedForCertificates: d.askedForCertificates,
         replaces: ref.current,
       }),
     );
