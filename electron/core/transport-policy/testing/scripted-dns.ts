@@ -4,7 +4,7 @@
  * every query is recorded with its flags. `hold()` keeps all answers back until `release()`, so a
  * test can see which queries arrive before any is answered.
  */
-import { createSocket, type RemoteInfo } from 'node:dgram';
+import { createSocket, type RemoteInfo, type Socket as Socket4 } from 'node:dgram';
 import { createServer, type AddressInfo, type Socket } from 'node:net';
 import dnsPacket, { type Answer, type DecodedPacket, type Question } from 'dns-packet';
 
@@ -100,11 +100,6 @@ export async function startScriptedDns(script: DnsScript, host = '127.0.0.1'): P
     else later();
   };
 
-  const udp = createSocket('udp4');
-  udp.on('message', (bytes, remote: RemoteInfo) => handle(bytes, 'udp', (out) => udp.send(out, remote.port, remote.address)));
-  await new Promise<void>((resolve) => udp.bind(0, host, resolve));
-  const port = udp.address().port;
-
   const tcp = createServer((socket) => {
     tcpSockets.add(socket);
     socket.on('close', () => tcpSockets.delete(socket));
@@ -124,10 +119,27 @@ export async function startScriptedDns(script: DnsScript, host = '127.0.0.1'): P
       }
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    tcp.once('error', reject);
-    tcp.listen(port, host, resolve);
-  });
+  // UDP and TCP on one port: a free UDP port can be taken for TCP, so then both try another.
+  let udp: Socket4 | null = null;
+  for (let attempt = 1; !udp; attempt++) {
+    const candidate = createSocket('udp4');
+    candidate.on('message', (bytes, remote: RemoteInfo) => handle(bytes, 'udp', (out) => candidate.send(out, remote.port, remote.address)));
+    await new Promise<void>((resolve) => candidate.bind(0, host, resolve));
+    try {
+      await new Promise<void>((resolve, reject) => {
+        tcp.once('error', reject);
+        tcp.listen(candidate.address().port, host, () => {
+          tcp.off('error', reject);
+          resolve();
+        });
+      });
+      udp = candidate;
+    } catch (error) {
+      await new Promise<void>((resolve) => candidate.close(() => resolve()));
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || attempt >= 20) throw error;
+    }
+  }
+  const bound = udp;
 
   return {
     resolver: { host, port: (tcp.address() as AddressInfo).port },
@@ -146,7 +158,7 @@ export async function startScriptedDns(script: DnsScript, host = '127.0.0.1'): P
     close: async () => {
       for (const socket of tcpSockets) socket.destroy();
       await Promise.all([
-        new Promise<void>((resolve) => udp.close(() => resolve())),
+        new Promise<void>((resolve) => bound.close(() => resolve())),
         new Promise<void>((resolve) => tcp.close(() => resolve())),
       ]);
     },
