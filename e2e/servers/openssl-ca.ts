@@ -1,6 +1,7 @@
 // Throwaway certificate authorities and TLS server certificates made with the openssl command, so
 // tests verify TLS for real (trusting only their own CA) instead of switching verification off.
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { chmod, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -25,26 +26,37 @@ export async function createCa(dir: string, name: string, commonName: string): P
   return { certPath, keyPath };
 }
 
+export interface CertificateRequest {
+  /** The subject, as openssl writes it: '/CN=mail.example.test'. */
+  subject: string;
+  /** The key to make: P-256 (servers) or RSA 2048 (S/MIME users, whom every peer can encrypt to). */
+  key: 'ec' | 'rsa';
+  /** subjectAltName, keyUsage and extendedKeyUsage lines of the extension file. */
+  extensions: string[];
+}
+
 /**
- * A server certificate from `ca` for `commonName` and `altNames` (e.g. 'DNS:mail.example.test',
- * 'IP:127.0.0.1'): `<dir>/<name>.pem` and its root-only key `<dir>/<name>.key`.
+ * A certificate from `ca`: `<dir>/<name>.pem` and its root-only key `<dir>/<name>.key`. Each takes
+ * a random serial, so certificates can be issued side by side (a shared serial file would race).
  */
-export async function issueServerCertificate(dir: string, ca: CaFiles, name: string, commonName: string, altNames: readonly string[]): Promise<CaFiles> {
+export async function issueCertificate(dir: string, ca: CaFiles, name: string, request: CertificateRequest): Promise<CaFiles> {
   const p = (ext: string): string => join(dir, `${name}.${ext}`);
-  await run('openssl', ['req', '-new', ...EC_KEY, '-keyout', p('key'), '-out', p('csr'), '-subj', `/CN=${commonName}`]);
-  await writeFile(p('ext'), [
-    `subjectAltName = ${altNames.join(', ')}`,
-    'basicConstraints = critical, CA:FALSE',
-    'keyUsage = critical, digitalSignature',
-    'extendedKeyUsage = serverAuth',
-    'subjectKeyIdentifier = hash',
-    'authorityKeyIdentifier = keyid',
-    '',
-  ].join('\n'));
+  const key = request.key === 'ec' ? EC_KEY : ['-newkey', 'rsa:2048', '-nodes'];
+  await run('openssl', ['req', '-new', ...key, '-keyout', p('key'), '-out', p('csr'), '-subj', request.subject]);
+  await writeFile(p('ext'), [...request.extensions, 'basicConstraints = critical, CA:FALSE', 'subjectKeyIdentifier = hash', 'authorityKeyIdentifier = keyid', ''].join('\n'));
   await run('openssl', [
     'x509', '-req', '-in', p('csr'), '-CA', ca.certPath, '-CAkey', ca.keyPath,
-    '-CAserial', p('srl'), '-CAcreateserial', '-days', '7', '-extfile', p('ext'), '-out', p('pem'),
+    '-set_serial', `0x${randomBytes(8).toString('hex')}`, '-days', '7', '-extfile', p('ext'), '-out', p('pem'),
   ]);
   await chmod(p('key'), 0o600);
   return { certPath: p('pem'), keyPath: p('key') };
+}
+
+/** A TLS server certificate from `ca` for `commonName` and `altNames` (e.g. 'DNS:mail.example.test', 'IP:127.0.0.1'). */
+export function issueServerCertificate(dir: string, ca: CaFiles, name: string, commonName: string, altNames: readonly string[]): Promise<CaFiles> {
+  return issueCertificate(dir, ca, name, {
+    subject: `/CN=${commonName}`,
+    key: 'ec',
+    extensions: [`subjectAltName = ${altNames.join(', ')}`, 'keyUsage = critical, digitalSignature', 'extendedKeyUsage = serverAuth'],
+  });
 }

@@ -1,12 +1,11 @@
 // The certificates the test directory publishes: a CA of its own (not the TLS CA) and S/MIME user
 // certificates made with openssl (RSA 2048, emailProtection, rfc822Name SAN), with their keys so a
 // test can decrypt with OpenSSL what Sealmail encrypted to a certificate it looked up.
-import { randomBytes } from 'node:crypto';
 import { execFile } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { createCa, type CaFiles } from '../openssl-ca.js';
+import { createCa, issueCertificate, type CaFiles } from '../openssl-ca.js';
 
 const run = promisify(execFile);
 
@@ -34,33 +33,17 @@ export function createDirectoryCa(dir: string): Promise<CaFiles> {
 
 /** One S/MIME user certificate from `ca`, as `<dir>/<name>.pem` and `<dir>/<name>.key`. */
 export async function issueUserCertificate(dir: string, ca: CaFiles, request: UserCertificateRequest): Promise<UserCertificate> {
-  const p = (ext: string): string => join(dir, `${request.name}.${ext}`);
-  await run('openssl', [
-    'req', '-new', '-newkey', 'rsa:2048', '-nodes', '-keyout', p('key'), '-out', p('csr'),
-    '-subj', `/CN=${request.name}/emailAddress=${request.address}`,
-  ]);
-  await writeFile(p('ext'), [
-    `subjectAltName = email:${request.address}`,
-    'basicConstraints = critical, CA:FALSE',
-    'keyUsage = critical, digitalSignature, keyEncipherment',
-    `extendedKeyUsage = ${request.extendedKeyUsage ?? 'emailProtection'}`,
-    'subjectKeyIdentifier = hash',
-    'authorityKeyIdentifier = keyid',
-    '',
-  ].join('\n'));
-  await run('openssl', [
-    'x509', '-req', '-in', p('csr'), '-CA', ca.certPath, '-CAkey', ca.keyPath,
-    // A random serial of its own, not a shared .srl file: the certificates are issued at the same
-    // time, and openssl runs racing on one serial file read it half-written.
-    '-set_serial', `0x${randomBytes(8).toString('hex')}`, '-days', '7', '-extfile', p('ext'), '-out', p('pem'),
-  ]);
-  const certPem = await readFile(p('pem'), 'utf8');
+  const files = await issueCertificate(dir, ca, request.name, {
+    subject: `/CN=${request.name}/emailAddress=${request.address}`,
+    key: 'rsa',
+    extensions: [`subjectAltName = email:${request.address}`, 'keyUsage = critical, digitalSignature, keyEncipherment', `extendedKeyUsage = ${request.extendedKeyUsage ?? 'emailProtection'}`],
+  });
   return {
     address: request.address,
-    certPem,
-    keyPem: await readFile(p('key'), 'utf8'),
-    certPath: p('pem'),
-    keyPath: p('key'),
+    certPem: await readFile(files.certPath, 'utf8'),
+    keyPem: await readFile(files.keyPath, 'utf8'),
+    certPath: files.certPath,
+    keyPath: files.keyPath,
   };
 }
 
