@@ -54,8 +54,20 @@ describe('signIn refuses', () => {
     expect(server.tokenRequests).toBe(tokenRequests + 1);
   });
 
-  it('garbage from the token endpoint', async () => {
-    server.behave = { tokenGarbage: '<html>Service Unavailable</html>' };
+  it('a redirect naming another issuer (a mix-up, RFC 9207), without exchanging the code', async () => {
+    server.behave = { issParameter: 'https://attacker.example.test' };
+    const tokenRequests = server.tokenRequests;
+    const error = await failure(signIn(signInOptions(server, { openBrowser: fakeBrowser(server.caPem).open })));
+    expect(error.code).toBe('PROTOCOL_ERROR');
+    expect(server.tokenRequests).toBe(tokenRequests);
+  });
+
+  it.each([
+    ['an HTML page', '<html>Service Unavailable</html>'],
+    ['JSON without an access token', '{"token_type":"Bearer","refresh_token":"r"}'],
+    ['a token of an unknown type', '{"access_token":"a","token_type":"Weird","refresh_token":"r"}'],
+  ])('garbage from the token endpoint: %s', async (_what, garbage) => {
+    server.behave = { tokenGarbage: garbage };
     const error = await failure(signIn(signInOptions(server, { openBrowser: fakeBrowser(server.caPem).open })));
     expect(error.code).toBe('PROTOCOL_ERROR');
     expect(error.message).toBe("Test Mail's token endpoint answered with something that is not a valid token response; nothing was saved.");

@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { signIn } from './authorize';
 import { startTestAuthorizationServer, type TestAuthorizationServer } from './testing/authorization-server';
@@ -44,6 +45,21 @@ describe('signIn', () => {
     expect(a!.get('redirect_uri')).not.toBe(b!.get('redirect_uri'));
   });
 
+  it('leaves an intercepted code useless to whoever lacks the verifier (the server really checks PKCE)', async () => {
+    const browser = fakeBrowser(server.caPem, {
+      intercept: async (callback) => {
+        const stolen = new URLSearchParams({
+          grant_type: 'authorization_code', code: callback.searchParams.get('code')!, client_id: TEST_CLIENT_ID,
+          redirect_uri: `${callback.origin}${callback.pathname}`, code_verifier: 'a'.repeat(43),
+        });
+        expect(await post(server.tokenEndpoint, stolen.toString(), server.caPem)).toEqual({ status: 400, body: { error: 'invalid_grant', error_description: 'PKCE verification failed' } });
+      },
+    });
+    const error = await signIn(signInOptions(server, { openBrowser: browser.open })).then(() => null, (e: unknown) => e);
+    // The code was spent by the thief's failed attempt, so the real client is refused too: nobody got tokens.
+    expect(error).toMatchObject({ code: 'AUTH_FAILED', message: 'Test Mail refused to issue tokens (invalid_grant); nothing was saved.' });
+  });
+
   it('stops listening on the loopback port once the sign-in is over', async () => {
     const browser = fakeBrowser(server.caPem);
     await signIn(signInOptions(server, { openBrowser: browser.open }));
@@ -56,3 +72,15 @@ describe('signIn', () => {
     expect(refused).toBe('ECONNREFUSED');
   });
 });
+
+function post(url: string, body: string, caPem: string): Promise<{ status: number; body: unknown }> {
+  return new Promise((resolve, reject) => {
+    const req = httpsRequest(url, { method: 'POST', ca: caPem, headers: { 'content-type': 'application/x-www-form-urlencoded' } }, (response) => {
+      let text = '';
+      response.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: JSON.parse(text) }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}

@@ -18,6 +18,8 @@ export interface Misbehaviour {
   neverRedirect?: boolean;
   /** Answer the token request with 200 and this body instead of tokens. */
   tokenGarbage?: string;
+  /** Add this `iss` to the redirect (RFC 9207), as a mixed-up or impersonating server would. */
+  issParameter?: string;
   /** Leave refresh_token out of the code grant's answer. */
   omitRefreshToken?: boolean;
 }
@@ -75,6 +77,7 @@ export async function startTestAuthorizationServer(clientId: string): Promise<Te
         return;
       }
       const back = new URL(redirectUri);
+      if (state.behave.issParameter) back.searchParams.set('iss', state.behave.issParameter);
       back.searchParams.set('state', state.behave.forgeState ? 'forged-state' : q.get('state') ?? '');
       if (state.behave.errorRedirect) {
         back.searchParams.set('error', state.behave.errorRedirect);

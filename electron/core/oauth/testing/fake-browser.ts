@@ -1,7 +1,7 @@
 /**
  * Plays the system browser's part in the sign-in tests with plain node requests: opens the
  * authorization URL (trusting the test CA), follows the redirect to the loopback listener, and
- * keeps the pages it was shown. `replay` sends the redirect a second time, as a browser might.
+ * keeps the pages it was shown. It can replay the redirect, or let an interceptor see it first.
  */
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
@@ -15,7 +15,14 @@ export interface FakeBrowser {
   opened: string[];
 }
 
-export function fakeBrowser(caPem: string, options: { replay?: boolean } = {}): FakeBrowser {
+export interface FakeBrowserOptions {
+  /** Send the redirect a second time. */
+  replay?: boolean;
+  /** Sees the redirect before the browser follows it (another app that intercepted the code). */
+  intercept?: (callback: URL) => Promise<void>;
+}
+
+export function fakeBrowser(caPem: string, options: FakeBrowserOptions = {}): FakeBrowser {
   const browser: FakeBrowser = {
     pages: [],
     opened: [],
@@ -26,6 +33,7 @@ export function fakeBrowser(caPem: string, options: { replay?: boolean } = {}): 
       if (first.status !== 302 || !location) return;
       const back = new URL(location);
       if (back.protocol !== 'http:' || back.hostname !== '127.0.0.1') throw new Error(`the test browser refuses to follow a redirect to ${back.origin}`);
+      if (options.intercept) await options.intercept(back);
       browser.pages.push(await get(location, caPem));
       if (options.replay) browser.pages.push(await get(location, caPem));
     },
