@@ -89,6 +89,19 @@ describe('signIn refuses', () => {
     expect(browser.opened).toEqual([]);
   });
 
+  it('an http: loopback server only until the test setting allows it', async () => {
+    const plain = await startTestAuthorizationServer(TEST_CLIENT_ID, { plainHttp: true });
+    try {
+      const refused = await failure(signIn(signInOptions(plain, { openBrowser: fakeBrowser(plain.caPem).open })));
+      expect(refused.code).toBe('TLS_REQUIRED');
+      const tokens = await signIn(signInOptions(plain, { openBrowser: fakeBrowser(plain.caPem).open, allowHttpLoopbackIssuer: true }));
+      expect(tokens.refreshToken).toBeTruthy();
+      expect(plain.pkceVerified).toBe(1);
+    } finally {
+      await plain.close();
+    }
+  });
+
   it('an http: token endpoint that is not loopback even with the test setting', async () => {
     const options = signInOptions(server, { openBrowser: fakeBrowser(server.caPem).open, allowHttpLoopbackIssuer: true });
     const error = await failure(signIn({ ...options, provider: { ...options.provider, tokenEndpoint: 'http://token.example.test/token' } }));

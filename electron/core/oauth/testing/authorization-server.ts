@@ -5,7 +5,8 @@
  * the challenge (RFC 7636 §4.6) and issues tokens. Misbehaviours are switched with `behave`.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { createServer, type Server } from 'node:https';
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { makeTestAuthority } from '../../testing/test-certificates';
 
@@ -41,7 +42,8 @@ export interface TestAuthorizationServer {
   close(): Promise<void>;
 }
 
-export async function startTestAuthorizationServer(clientId: string): Promise<TestAuthorizationServer> {
+/** `plainHttp` serves http: instead, only to show it is refused unless a test explicitly allows it. */
+export async function startTestAuthorizationServer(clientId: string, { plainHttp = false } = {}): Promise<TestAuthorizationServer> {
   const authority = makeTestAuthority();
   const codes = new Map<string, IssuedCode>();
   const refreshTokens = new Map<string, boolean>(); // token → revoked
@@ -56,7 +58,7 @@ export async function startTestAuthorizationServer(clientId: string): Promise<Te
     revoke: (refreshToken) => refreshTokens.set(refreshToken, true),
   };
 
-  const server: Server = createServer(authority.issue(), (request, response) => {
+  const handle = (request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'https://127.0.0.1');
     const json = (status: number, body: unknown) => {
       response.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
@@ -125,9 +127,10 @@ export async function startTestAuthorizationServer(clientId: string): Promise<Te
     }
     response.writeHead(404);
     response.end();
-  });
+  };
+  const server: Server = plainHttp ? createHttpServer(handle) : createHttpsServer(authority.issue(), handle);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const base = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const base = `${plainHttp ? 'http' : 'https'}://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return Object.assign(state, {
     issuer: base,
     authorizationEndpoint: `${base}/authorize`,
