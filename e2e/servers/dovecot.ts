@@ -1,5 +1,6 @@
-// Writes a self-contained Dovecot config (IMAP, LMTP, SASL auth for Postfix) into the temp dir and
-// starts Dovecot in the foreground. Nothing under /etc/dovecot is read or changed.
+// Writes a self-contained Dovecot config (IMAP, LMTP, SASL auth for Postfix; passwords, and OAuth 2.0
+// access tokens checked with the test authorization server) into the temp dir and starts Dovecot in
+// the foreground. Nothing under /etc/dovecot is read or changed.
 import { createHash, randomBytes } from 'node:crypto';
 import { chown, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -19,6 +20,15 @@ export interface DovecotOptions {
   mailUid: number;             // Dovecot refuses uid 0 for mail, so the Debian `mail` account owns it
   mailGid: number;
   postfixUser: string;         // owner of the auth and LMTP sockets Postfix connects to
+  oauth2: DovecotOAuth2;
+}
+
+/** Where Dovecot's oauth2 passdb checks access tokens (RFC 7662 introspection, HTTP Basic auth). */
+export interface DovecotOAuth2 {
+  introspectionEndpoint: string;  // https:, with a certificate from the CA in caCertPath
+  caCertPath: string;
+  clientId: string;               // the resource server's own client at the authorization server
+  secret: string;
 }
 
 export interface DovecotPaths {
@@ -45,7 +55,7 @@ function ssha512(password: string): string {
   return `{SSHA512}${Buffer.concat([digest, salt]).toString('base64')}`;
 }
 
-function dovecotConfig(o: DovecotOptions, paths: DovecotPaths, passwdFile: string): string {
+function dovecotConfig(o: DovecotOptions, paths: DovecotPaths, passwdFile: string, oauth2File: string): string {
   const special = (name: string, use: string): string =>
     `  mailbox ${name} {\n    special_use = ${use}\n    auto = subscribe\n  }`;
   return `# Generated for Sealmail e2e tests; see e2e/servers/dovecot.ts.
@@ -67,7 +77,7 @@ last_valid_uid = ${o.mailUid}
 first_valid_gid = ${o.mailGid}
 mail_location = maildir:~/Maildir
 recipient_delimiter = +
-auth_mechanisms = plain login
+auth_mechanisms = plain login xoauth2 oauthbearer
 # Tests check wrong passwords on purpose; the default 2 s penalty would only slow them down.
 auth_failure_delay = 0
 
@@ -78,7 +88,23 @@ ${process.env.SEALMAIL_DOVECOT_DEBUG ? 'auth_debug = yes\nmail_debug = yes\n' : 
 # (it allows AUTH only after TLS anyway). Any other combination finds no file and fails.
 passdb {
   driver = passwd-file
+  mechanisms = plain login
   args = ${join(o.dir, 'passdb-%s-%{secured}.passwd')}
+}
+# The same rule for access tokens: the oauth2 passdb has no %{secured} in it, so a deny passdb in
+# front refuses them. Its IMAP file for "secured" (plaintext) lists every user; the IMAP "TLS" and
+# the SMTP "secured" files are empty (deny nobody); any other combination finds no file and fails.
+passdb {
+  driver = passwd-file
+  mechanisms = xoauth2 oauthbearer
+  deny = yes
+  args = ${join(o.dir, 'oauth-deny-%s-%{secured}.passwd')}
+}
+# Only the OAuth mechanisms reach it, so a password is never sent to the authorization server.
+passdb {
+  driver = oauth2
+  mechanisms = xoauth2 oauthbearer
+  args = ${oauth2File}
 }
 userdb {
   driver = passwd-file
@@ -135,6 +161,28 @@ protocol lmtp {
 `;
 }
 
+/**
+ * The oauth2 passdb's settings. Tokens are validated by introspection (RFC 7662) rather than as local
+ * JWTs: the test authorization server issues opaque tokens, as Google and Microsoft do for IMAP, and
+ * introspection is the only way a revoked or expired token is refused the moment the server says so.
+ * Dovecot POSTs token=… with the resource server's Basic auth from the URL, checks the answer's
+ * `active` and takes the user from `email`, which must equal the name the client logged in as.
+ */
+function oauth2Config(o: DovecotOAuth2): string {
+  const url = new URL(o.introspectionEndpoint);
+  url.username = encodeURIComponent(o.clientId);
+  url.password = encodeURIComponent(o.secret);
+  return `# Generated for Sealmail e2e tests; see e2e/servers/dovecot.ts.
+introspection_mode = post
+introspection_url = ${url.toString()}
+force_introspection = yes
+active_attribute = active
+active_value = true
+username_attribute = email
+tls_ca_cert_file = ${o.caCertPath}
+${process.env.SEALMAIL_DOVECOT_DEBUG ? 'debug = yes\n' : ''}`;
+}
+
 export async function startDovecot(o: DovecotOptions): Promise<ServerProcess> {
   const paths = dovecotPaths(o.dir);
   await mkdir(join(o.dir, 'state'), { recursive: true });
@@ -142,16 +190,23 @@ export async function startDovecot(o: DovecotOptions): Promise<ServerProcess> {
   const passdb = o.mailboxes.map((m) => `${m.address}:${ssha512(m.password)}`).join('\n') + '\n';
   // user:password:uid:gid:gecos:home:shell:extra (the userdb ignores the password field)
   const userdb = o.mailboxes.map((m) => `${m.address}::${o.mailUid}:${o.mailGid}::${m.home}::`).join('\n') + '\n';
+  const everyone = o.mailboxes.map((m) => `${m.address}:`).join('\n') + '\n';
+  const oauth2File = join(o.dir, 'oauth2.conf.ext');
   const files: Array<[string, string]> = [
     ['passdb-imap-TLS.passwd', passdb],
     ['passdb-smtp-secured.passwd', passdb],
+    ['oauth-deny-imap-secured.passwd', everyone],
+    ['oauth-deny-imap-TLS.passwd', ''],
+    ['oauth-deny-smtp-secured.passwd', ''],
     ['users.passwd', userdb],
+    // Holds the resource server's secret.
+    ['oauth2.conf.ext', oauth2Config(o.oauth2)],
   ];
   for (const [name, text] of files) {
     // Read by the auth process, which runs as the unprivileged `dovecot` account.
     await writeFile(join(o.dir, name), text, { mode: 0o640 });
     await chown(join(o.dir, name), 0, systemGroupId('dovecot') ?? 0);
   }
-  await writeFile(paths.config, dovecotConfig(o, paths, passwdFile));
+  await writeFile(paths.config, dovecotConfig(o, paths, passwdFile, oauth2File));
   return startServerProcess('dovecot', '/usr/sbin/dovecot', ['-F', '-c', paths.config], join(o.dir, 'dovecot.stderr.log'), [paths.log]);
 }

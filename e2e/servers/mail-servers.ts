@@ -1,5 +1,6 @@
 // Starts real Dovecot (IMAP) and Postfix (submission) servers on loopback for end-to-end tests,
-// with a throwaway CA, two users and a seeded INBOX; the one entry point tests should use.
+// with a throwaway CA, two users, a seeded INBOX and an OAuth 2.0 authorization server whose access
+// tokens both accept; the one entry point tests should use.
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, mkdtemp } from 'node:fs/promises';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -8,6 +9,7 @@ import { join } from 'node:path';
 import { dovecotPaths, startDovecot } from './dovecot.js';
 import { ensureMailPackages } from './ensure-packages.js';
 import { findFreePorts } from './free-port.js';
+import { isMailServersOAuth, startMailAuthorizationServer, type MailServersOAuth } from './oauth/mail-authorization-server.js';
 import { startPostfix } from './postfix.js';
 import { createMaildir, seedMaildir } from './seed-mailboxes.js';
 import { ready, retryWhenPortTaken, serverGroup } from './server-group.js';
@@ -18,6 +20,7 @@ import { waitForTls } from './wait-for-tls.js';
 
 export { SEEDED_MESSAGES, SEEDED_NOTES_TXT, SEEDED_SUBJECTS, TRACKER_PIXEL_URL } from './seed-mailboxes.js';
 export type { SeededMessage } from './seed-mailboxes.js';
+export type { MailServersOAuth } from './oauth/mail-authorization-server.js';
 
 export interface TestUser { address: string; password: string }
 
@@ -30,10 +33,11 @@ export interface MailServers {
   caCertPem: string;
   caCertPath: string;        // the test CA that signed the server certificate
   users: { alice: TestUser; bob: TestUser };
+  oauth: MailServersOAuth;   // the authorization server (in this process) that signs alice and bob in
   dir: string;               // temp working dir, removed by stop()
   logs: { dovecot: string; postfix: string };
   pids: { dovecot: number; postfix: number };  // master processes, each leading its process group
-  stop(): Promise<void>;     // kills both servers and removes dir; idempotent
+  stop(): Promise<void>;     // kills both servers, closes the authorization server and removes dir; idempotent
 }
 
 /** What another process needs to use running servers (everything but stop). */
@@ -47,7 +51,8 @@ async function startOnce(seed: boolean): Promise<MailServers> {
   const dir = await mkdtemp(join(base, 'sealmail-mail-'));
   // The mail and postfix accounts must be able to traverse into it (but not list it).
   await chmod(dir, 0o711);
-  const { started, stop } = serverGroup(dir);
+  let closeAuthorizationServer = async (): Promise<void> => undefined;
+  const { started, stop } = serverGroup(dir, () => closeAuthorizationServer());
 
   try {
     const [imapPort, imapStarttlsPort, smtpPort, submissionPort] = await findFreePorts(4) as [number, number, number, number];
@@ -65,6 +70,10 @@ async function startOnce(seed: boolean): Promise<MailServers> {
     await createMaildir(homes.bob, mail.uid, mail.gid);
     if (seed) await seedMaildir(aliceMaildir, mail.uid, mail.gid);
 
+    // Before Dovecot, whose oauth2 passdb is configured with its introspection endpoint.
+    const authorization = await startMailAuthorizationServer(ca, [users.alice, users.bob]);
+    closeAuthorizationServer = () => authorization.server.close();
+
     const dovecotDir = join(dir, 'dovecot');
     const dovecot = started(await startDovecot({
       dir: dovecotDir,
@@ -80,6 +89,7 @@ async function startOnce(seed: boolean): Promise<MailServers> {
       mailUid: mail.uid,
       mailGid: mail.gid,
       postfixUser: 'postfix',
+      oauth2: authorization.dovecot,
     }));
     await ready(dovecot, [
       waitForTls(imapPort, 'implicit', ca.caCertPem, dovecot.exited),
@@ -112,6 +122,7 @@ async function startOnce(seed: boolean): Promise<MailServers> {
       caCertPem: ca.caCertPem,
       caCertPath: ca.caCertPath,
       users,
+      oauth: authorization.info,
       dir,
       logs: { dovecot: sockets.log, postfix: join(dir, 'postfix', 'postfix.log') },
       pids: { dovecot: dovecot.pid, postfix: postfix.pid },
@@ -148,6 +159,7 @@ export function writeServersInfo(servers: MailServersInfo, file: string): void {
     caCertPem: servers.caCertPem,
     caCertPath: servers.caCertPath,
     users: servers.users,
+    oauth: servers.oauth,
     dir: servers.dir,
     logs: servers.logs,
     pids: servers.pids,
@@ -166,7 +178,7 @@ export function readServersInfo(file: string): MailServersInfo {
   const ports = [v.imapPort, v.imapStarttlsPort, v.smtpPort, v.submissionPort];
   if (v.host !== '127.0.0.1' || !ports.every((p) => typeof p === 'number')
     || typeof v.caCertPem !== 'string' || typeof v.caCertPath !== 'string' || typeof v.dir !== 'string'
-    || !isUser(v.users?.alice) || !isUser(v.users?.bob)
+    || !isUser(v.users?.alice) || !isUser(v.users?.bob) || !isMailServersOAuth(v.oauth)
     || typeof v.logs?.dovecot !== 'string' || typeof v.logs?.postfix !== 'string'
     || typeof v.pids?.dovecot !== 'number' || typeof v.pids?.postfix !== 'number') {
     throw new Error(`${file} is not a mail servers info file`);

@@ -1,0 +1,75 @@
+/**
+ * Dovecot (IMAP, and through its SASL Postfix submission) accepts an OAuth 2.0 access token from the
+ * authorization server that runs next to the test mail servers, after TLS only; the token comes from
+ * its consent page with PKCE, as the app will get one.
+ */
+import { describe, expect, inject, it } from 'vitest';
+import { ehloAfterTls, imapWithPassword, imapWithToken, smtpWithToken, withImap } from './token-clients';
+import { tokensForTestUser } from './token-for-test-user';
+
+const servers = inject('mailServers');
+const { alice, bob } = servers.users;
+
+/** Polls bob's INBOX (bounded: ~10 s) until a message with `subject` shows up. */
+async function bobReceives(subject: string): Promise<boolean> {
+  return withImap(imapWithPassword(servers, bob), async (client) => {
+    for (let i = 0; i < 50; i++) {
+      const lock = await client.getMailboxLock('INBOX');
+      try {
+        const found = await client.search({ header: { subject } }, { uid: true });
+        if (Array.isArray(found) && found.length > 0) return true;
+      } finally {
+        lock.release();
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    return false;
+  });
+}
+
+describe('mail servers accept OAuth 2.0 access tokens', () => {
+  it('gives alice tokens for her password on the consent page, and refuses a wrong one', async () => {
+    const tokens = await tokensForTestUser(servers.oauth, servers.caCertPem, alice);
+    expect(tokens.accessToken).toMatch(/^\w{16,}$/);
+    expect(tokens.refreshToken).toMatch(/^\w{16,}$/);
+    expect(tokens.expiresIn).toBe(3600);
+    await expect(tokensForTestUser(servers.oauth, servers.caCertPem, { address: alice.address, password: 'not-her-password' }))
+      .rejects.toThrow(/Wrong password/);
+  });
+
+  it('logs alice in to IMAP over implicit TLS with her access token and lists INBOX', async () => {
+    const { accessToken } = await tokensForTestUser(servers.oauth, servers.caCertPem, alice);
+    const mailboxes = await withImap(imapWithToken(servers, alice.address, accessToken), (client) => client.list());
+    expect(mailboxes.map((m) => m.path)).toContain('INBOX');
+  });
+
+  it('takes the token on the STARTTLS port only after STARTTLS', async () => {
+    const { accessToken } = await tokensForTestUser(servers.oauth, servers.caCertPem, alice);
+    const starttls = { port: servers.imapStarttlsPort, secure: false };
+    const opened = await withImap(imapWithToken(servers, alice.address, accessToken, { ...starttls, doSTARTTLS: true }), async (client) => {
+      const lock = await client.getMailboxLock('INBOX');
+      lock.release();
+      return client.mailbox && client.mailbox.path;
+    });
+    expect(opened).toBe('INBOX');
+    // Dovecot counts plaintext loopback as secured; dovecot.ts denies tokens there (see its deny passdb).
+    const clear = imapWithToken(servers, alice.address, accessToken, { ...starttls, doSTARTTLS: false });
+    await expect(clear.connect()).rejects.toMatchObject({ authenticationFailed: true });
+    clear.close();
+  });
+
+  it('lists XOAUTH2 and OAUTHBEARER in the EHLO of submission after TLS', async () => {
+    const auth = (await ehloAfterTls(servers)).find((line) => line.startsWith('AUTH '))?.split(' ') ?? [];
+    expect(auth).toEqual(expect.arrayContaining(['XOAUTH2', 'OAUTHBEARER', 'PLAIN']));
+  });
+
+  it('submits a message from alice with her access token, and bob receives it', async () => {
+    const { accessToken } = await tokensForTestUser(servers.oauth, servers.caCertPem, alice);
+    const subject = `sent with an OAuth token ${Date.now()}`;
+    const info = await smtpWithToken(servers, alice.address, accessToken).sendMail({
+      from: alice.address, to: bob.address, subject, text: 'Hello Bob, no password involved',
+    });
+    expect(info.accepted).toEqual([bob.address]);
+    expect(await bobReceives(subject)).toBe(true);
+  }, 20_000);
+});
