@@ -1,7 +1,7 @@
 // Integration test for the e2e mail servers: real Dovecot and Postfix on loopback, with TLS verified
 // against the throwaway test CA only (certificate checks stay on).
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { ImapFlow, type ImapFlowOptions } from 'imapflow';
 import nodemailer from 'nodemailer';
@@ -22,6 +22,10 @@ afterAll(async () => {
   await servers.stop(); // idempotent
   expect(existsSync(servers.dir)).toBe(false);
   expect(liveServerProcesses(servers)).toEqual([]);
+  // The authorization server is closed with the group.
+  const { port } = new URL(servers.oauth.issuer);
+  await expect(new Promise((resolve, reject) => connect(Number(port), '127.0.0.1').once('connect', resolve).once('error', reject)))
+    .rejects.toMatchObject({ code: 'ECONNREFUSED' });
 }, 30_000);
 
 function imapClient(user: TestUser, overrides: Partial<ImapFlowOptions> = {}): ImapFlow {
@@ -180,6 +184,17 @@ describe('e2e mail servers', () => {
     const info = readServersInfo(file);
     const { stop: _stop, ...expected } = servers;
     expect(info).toEqual(expected);
+    expect(info.oauth).toMatchObject({ clientId: 'sealmail-test', issuer: expect.stringMatching(/^https:\/\/127\.0\.0\.1:\d+$/) });
+  });
+
+  it('refuses an info file whose authorization server is missing or not https: on loopback', () => {
+    const file = `${servers.dir}/info-bad-oauth.json`;
+    writeServersInfo(servers, file);
+    const good = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    for (const oauth of [undefined, { ...servers.oauth, tokenEndpoint: servers.oauth.tokenEndpoint.replace('https:', 'http:') }]) {
+      writeFileSync(file, JSON.stringify({ ...good, oauth }));
+      expect(() => readServersInfo(file)).toThrow(/not a mail servers info file/);
+    }
   });
 });
 
