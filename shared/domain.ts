@@ -1,6 +1,7 @@
 /** Domain types that cross the boundary as results and events. Plain data only. */
 import type { SmimeVerdict } from './smime-types';
 import type { DeliveryReport } from './delivery-types';
+import type { AccountSignIn } from './oauth-types';
 
 /** 'tls': TLS from the first byte (RFC 8314); 'starttls': STARTTLS demanded before anything else. Never plaintext. */
 export type ConnectionSecurity = 'tls' | 'starttls';
@@ -23,6 +24,8 @@ export interface Account {
   smtp: ServerEndpoint;
   /** The organisation's LDAP directory, where recipients' certificates are looked up (its bind password is kept as passwords are). */
   directory?: AccountDirectory;
+  /** Present when the account signs in with OAuth 2.0 instead of a password (its tokens are kept as passwords are). */
+  signIn?: AccountSignIn;
 }
 
 /** An LDAP directory reached over LDAPS or with StartTLS required; never in clear. */

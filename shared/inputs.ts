@@ -46,6 +46,25 @@ export const accountSettingsInput = z.object({
 
 export const accountIdInput = z.object({ accountId: z.string().min(1).max(100) });
 
+/** An account that signs in with an OAuth 2.0 provider: no password, the provider's id instead. */
+export const oauthAccountInput = accountSettingsInput.omit({ password: true }).extend({
+  providerId: z.string().trim().min(1).max(60),
+});
+
+/** What setup knows when it asks how an address signs in. */
+export const signInMethodInput = z.object({
+  address: emailAddress,
+  imapHost: z.string().trim().max(253).optional(),
+  advertisedOAuth2: z.boolean().optional(),
+});
+
+/** An account's stored sign-in method. */
+export const storedSignInInput = z.object({
+  method: z.literal('oauth2'),
+  providerId: z.string().min(1).max(60),
+  providerName: z.string().min(1).max(80),
+});
+
 /** An account's directory as stored (the bind password is not: it goes to the secret store). */
 export const storedDirectoryInput = z.object({
   url: z.string().trim().min(1).max(500),
@@ -102,4 +121,5 @@ export const outgoingMessageInput = accountIdInput.extend({
 export const emptyInput = z.object({}).strict();
 
 export type AccountSettings = z.infer<typeof accountSettingsInput>;
+export type OAuthAccountSettings = z.infer<typeof oauthAccountInput>;
 export type OutgoingMessage = z.infer<typeof outgoingMessageInput>;

@@ -53,4 +53,6 @@ export interface DiscoveredSettings {
    * unauthenticated DNS (RFC 6186 §6). Setup then waits for the person instead of going ahead.
    */
   confirm: string[];
+  /** The provider's autoconfig says its IMAP server signs in with OAuth2: setup then asks how to sign in. */
+  oauth2: boolean;
 }

@@ -11,6 +11,8 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   stdout: { write(text: string): unknown };
   stderr: { write(text: string): unknown };
+  /** Opens a sign-in page (tests stand in for the browser); the system's browser when absent. */
+  openBrowser?: (url: string) => Promise<void>;
 }
 
 export interface CliCommand {

@@ -23,6 +23,8 @@ import { keystoreHandlers } from './keystore/keystore-handlers';
 import { keystoreOrNone } from './keystore/keystore-or-none';
 import { KEYSTORE_FILE_NAME, KeystoreService } from './keystore/keystore-service';
 import { mailHandlers } from './mail/mail-handlers';
+import { createOAuth, type OAuthSettings } from './oauth/oauth-access';
+import { OAUTH_CONFIG_FILE_NAME } from './oauth/oauth-config';
 import { MailService } from './mail/mail-service';
 import { HtmlSanitiser } from './mime/sanitize-html';
 import { createSmimeService } from './smime/create-smime-service';
@@ -59,6 +61,11 @@ export interface CoreOptions {
    * hosts, a test setting only: the loopback policy server listens on a free port.
    */
   transportPolicy?: { resolvers?: { host: string; port: number }[]; httpsPort?: number; timeoutMs?: number };
+  /**
+   * OAuth 2.0 sign-in: how this front door opens the system browser (without it, sign-in says it
+   * cannot), and where oauth.json is (the profile folder unless given).
+   */
+  oauth?: Partial<OAuthSettings>;
 }
 
 export interface Core {
@@ -72,7 +79,8 @@ export function createCore(options: CoreOptions): Core {
   const logger = options.logger ?? silentLogger;
   const trust: TrustSettings = { extraTrustAnchors: options.extraTrustAnchors ?? [] };
   const events = new EventHub();
-  const accounts = new AccountService(new AccountStore(options.profileDir), options.secrets, trust);
+  const oauth = createOAuth(options.secrets, trust, systemClock, { configFile: join(options.profileDir, OAUTH_CONFIG_FILE_NAME), ...options.oauth });
+  const accounts = new AccountService(new AccountStore(options.profileDir), options.secrets, trust, oauth);
   const keystore = new KeystoreService({ path: join(options.profileDir, KEYSTORE_FILE_NAME), keyWrapper: options.keyWrapper });
   // Every opened message gets its S/MIME verdict; Sign and Encrypt go through it on send.
   // The extra anchors (a company CA) vouch for signers as the system roots do.

@@ -14,6 +14,10 @@ export function accountHandlers(accounts: AccountService, mail: MailService): Ha
       await accounts.remove(accountId);
       return { removed: true };
     },
+    signInMethod: (request) => accounts.signInMethod(request),
+    addOAuthAccount: (settings) => accounts.addWithOAuth(settings),
+    signInAgain: ({ accountId }) => accounts.signInAgain(accountId),
+    accountSignIn: ({ accountId }) => accounts.signInStatus(accountId),
     setAccountDirectory: ({ accountId, directory }) => accounts.setDirectory(accountId, directory),
   };
 }

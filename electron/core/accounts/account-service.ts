@@ -5,12 +5,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Account, AccountDirectory } from '../../../shared/domain';
 import { SealmailError } from '../../../shared/errors';
-import type { AccountSettings } from '../../../shared/inputs';
+import type { AccountSettings, OAuthAccountSettings } from '../../../shared/inputs';
+import type { SignInMethod, SignInStatus } from '../../../shared/oauth-types';
 import { checkDirectorySettings, type DirectorySettings } from '../directory/directory-settings';
 import type { SecretStore } from '../ports';
 import { ImapSession } from '../transport/imap-session';
 import { inspectServer } from '../transport/tls-inspect';
-import type { Credentials, TrustSettings } from '../transport/tls-policy';
+import type { OAuthAccess, SignInRequest } from '../oauth/oauth-access';
+import type { OAuthGrantStore } from '../oauth/oauth-credentials';
+import { fixedCredentials, type Credentials, type CredentialSource } from '../transport/credentials';
+import type { TrustSettings } from '../transport/tls-policy';
 import { verifySubmission } from '../mail/send-message';
 import type { AccountStore } from './account-store';
 
@@ -22,6 +26,7 @@ export class AccountService {
     private readonly store: AccountStore,
     private readonly secrets: SecretStore,
     private readonly trust: TrustSettings,
+    private readonly oauth: { access: OAuthAccess; grants: OAuthGrantStore },
   ) {}
 
   list(): Promise<Account[]> {
@@ -37,13 +42,17 @@ export class AccountService {
    * back with its details), then logs in to both. The IMAP failure is reported first when both fail.
    */
   async test(settings: AccountSettings): Promise<{ imap: true; smtp: true }> {
+    return this.testWith(settings, { user: settings.address, pass: settings.password });
+  }
+
+  /** The same test with any credentials: a password, or an access token a sign-in just returned. */
+  private async testWith(settings: Pick<Account, 'imap' | 'smtp'>, credentials: Credentials | CredentialSource): Promise<{ imap: true; smtp: true }> {
     const [imapTls, smtpTls] = await Promise.allSettled([
       inspectServer('imap', settings.imap, this.trust),
       inspectServer('smtp', settings.smtp, this.trust),
     ]);
     if (imapTls.status === 'rejected') throw imapTls.reason;
     if (smtpTls.status === 'rejected') throw smtpTls.reason;
-    const credentials = { user: settings.address, pass: settings.password };
     const [imap, smtp] = await Promise.allSettled([
       ImapSession.verify(settings.imap, credentials, this.trust),
       verifySubmission(settings.smtp, credentials, this.trust),
@@ -54,10 +63,7 @@ export class AccountService {
   }
 
   async add(settings: AccountSettings): Promise<Account> {
-    const address = settings.address.toLowerCase();
-    if ((await this.store.list()).some((account) => account.address.toLowerCase() === address)) {
-      throw new SealmailError('ACCOUNT_EXISTS', `${settings.address} is already set up in Sealmail.`);
-    }
+    await this.refuseDuplicate(settings.address);
     await this.test(settings);
     const account: Account = {
       id: randomUUID(),
@@ -76,6 +82,72 @@ export class AccountService {
     return account;
   }
 
+  /** Whether setup should ask for a password or offer "Sign in with <provider>". */
+  signInMethod(request: SignInRequest): Promise<SignInMethod> {
+    return this.oauth.access.methodFor(request);
+  }
+
+  /**
+   * Signs in with the provider in the system browser, logs in to both servers with the access
+   * token, and only then saves the account and its refresh token: a refused, forged or abandoned
+   * sign-in, or a server that will not take the token, leaves nothing behind.
+   */
+  async addWithOAuth(settings: OAuthAccountSettings): Promise<Account> {
+    await this.refuseDuplicate(settings.address);
+    const { provider, tokens } = await this.oauth.access.signIn(settings.providerId, settings.address);
+    await this.testWith(settings, this.oauth.access.trial(settings.address, provider, tokens));
+    const account: Account = {
+      id: randomUUID(),
+      address: settings.address,
+      displayName: settings.displayName,
+      imap: settings.imap,
+      smtp: settings.smtp,
+      signIn: { method: 'oauth2', providerId: provider.id, providerName: provider.name },
+    };
+    await this.oauth.grants.set(account.id, { refreshToken: tokens.refreshToken, refreshedAt: new Date().toISOString() });
+    try {
+      await this.store.add(account);
+    } catch (error) {
+      await this.oauth.grants.delete(account.id);
+      throw error;
+    }
+    await this.oauth.access.credentialsFor(account, tokens);
+    return account;
+  }
+
+  /** The sign-in and both logins of `addWithOAuth`, keeping nothing (`sealmail test-account --oauth`). */
+  async testWithOAuth(settings: OAuthAccountSettings): Promise<{ providerName: string }> {
+    const { provider, tokens } = await this.oauth.access.signIn(settings.providerId, settings.address);
+    await this.testWith(settings, this.oauth.access.trial(settings.address, provider, tokens));
+    return { providerName: provider.name };
+  }
+
+  /** After the provider stopped accepting the sign-in: signs in again and keeps the new grant once the servers take it. */
+  async signInAgain(accountId: string): Promise<SignInStatus> {
+    const account = await this.store.get(accountId);
+    if (!account.signIn) throw new SealmailError('INVALID_INPUT', `${account.address} logs in with a password, not with a provider.`);
+    const { provider, tokens } = await this.oauth.access.signIn(account.signIn.providerId, account.address);
+    await this.testWith(account, this.oauth.access.trial(account.address, provider, tokens));
+    await this.oauth.grants.set(account.id, { refreshToken: tokens.refreshToken, refreshedAt: new Date().toISOString() });
+    await this.oauth.access.credentialsFor(account, tokens);
+    return this.signInStatus(accountId);
+  }
+
+  /** How the account logs in, for Connection security: never a token. */
+  async signInStatus(accountId: string): Promise<SignInStatus> {
+    const account = await this.store.get(accountId);
+    if (!account.signIn) return { method: 'password' };
+    const grant = await this.oauth.grants.get(accountId);
+    return { method: 'oauth2', providerName: account.signIn.providerName, lastRefreshedAt: grant?.refreshedAt ?? null, signedIn: grant !== null };
+  }
+
+  private async refuseDuplicate(address: string): Promise<void> {
+    const lower = address.toLowerCase();
+    if ((await this.store.list()).some((account) => account.address.toLowerCase() === lower)) {
+      throw new SealmailError('ACCOUNT_EXISTS', `${address} is already set up in Sealmail.`);
+    }
+  }
+
   /** Saves changed connection settings of an account (a new pin); the password stays where it is. */
   async update(account: Account): Promise<Account> {
     await this.store.update(account);
@@ -86,6 +158,8 @@ export class AccountService {
     if (!(await this.store.remove(accountId))) throw new SealmailError('NOT_FOUND', 'That account is no longer set up.');
     await this.secrets.delete(passwordKey(accountId));
     await this.secrets.delete(directoryPasswordKey(accountId));
+    // Its tokens are deleted here; revoking Sealmail's access is left to the person, at the provider.
+    await this.oauth.access.forget(accountId);
   }
 
   /**
@@ -117,10 +191,12 @@ export class AccountService {
     return toSettings(account.directory, await this.secrets.get(directoryPasswordKey(accountId)));
   }
 
-  async credentials(account: Account): Promise<Credentials> {
+  /** What the account's connections log in with: its password, or its OAuth access tokens as they are renewed. */
+  async credentials(account: Account): Promise<CredentialSource> {
+    if (account.signIn) return this.oauth.access.credentialsFor(account);
     const pass = await this.secrets.get(passwordKey(account.id));
     if (pass === null) throw new SealmailError('PASSWORD_REQUIRED', `Sealmail needs the password for ${account.address} again.`);
-    return { user: account.address, pass };
+    return fixedCredentials({ user: account.address, pass });
   }
 }
 

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Account } from '../../../shared/domain';
-import { endpointInput, storedDirectoryInput } from '../../../shared/inputs';
+import { endpointInput, storedDirectoryInput, storedSignInInput } from '../../../shared/inputs';
 import { SealmailError } from '../../../shared/errors';
 import { writeFileAtomic } from '../storage/atomic-write';
 
@@ -20,6 +20,7 @@ const storedAccounts = z.object({
       imap: endpointInput,
       smtp: endpointInput,
       directory: storedDirectoryInput.optional(),
+      signIn: storedSignInInput.optional(),
     }),
   ),
 });

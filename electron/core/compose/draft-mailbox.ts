@@ -10,7 +10,8 @@ import type { Account } from '../../../shared/domain';
 import { SealmailError } from '../../../shared/errors';
 import { MAX_MESSAGE_BYTES } from '../mail/open-message';
 import { ImapSession } from '../transport/imap-session';
-import type { Credentials, TrustSettings } from '../transport/tls-policy';
+import type { CredentialSource } from '../transport/credentials';
+import type { TrustSettings } from '../transport/tls-policy';
 
 /** Where drafts are stored, and read back from; a port so the service can be tested without a server. */
 export interface DraftMailbox {
@@ -25,7 +26,7 @@ export interface DraftMailbox {
 
 export interface DraftAccounts {
   get(accountId: string): Promise<Account>;
-  credentials(account: Account): Promise<Credentials>;
+  credentials(account: Account): Promise<CredentialSource>;
 }
 
 /** The Drafts folder's path: special use first, then a folder named Drafts; null when there is none. */

@@ -6,37 +6,43 @@
 import nodemailer from 'nodemailer';
 import type { ImapFlow } from 'imapflow';
 import type { ServerEndpoint } from '../../../shared/domain';
-import { smtpOptions, type Credentials, type TrustSettings } from '../transport/tls-policy';
+import { asCredentialSource, withCredentials, type Credentials, type CredentialSource } from '../transport/credentials';
+import { smtpOptions, type TrustSettings } from '../transport/tls-policy';
 import { toTransportError } from '../transport/transport-errors';
 import type { ComposedMessage } from './compose-message';
 
 export async function submitMessage(
   endpoint: ServerEndpoint,
-  credentials: Credentials,
+  credentials: Credentials | CredentialSource,
   trust: TrustSettings,
   message: ComposedMessage,
 ): Promise<string[]> {
-  const transport = nodemailer.createTransport(smtpOptions(endpoint, credentials, trust));
-  try {
-    const info = await transport.sendMail({ envelope: message.envelope, raw: message.raw });
-    return (info.accepted ?? []).map((address: unknown) => (typeof address === 'string' ? address : String((address as { address?: string }).address)));
-  } catch (error) {
-    throw toTransportError(error, 'SMTP', endpoint);
-  } finally {
-    transport.close();
-  }
+  // A refused login (a token that expired early) is retried once with a renewed token; nothing was sent.
+  return withCredentials(asCredentialSource(credentials), async (current) => {
+    const transport = nodemailer.createTransport(smtpOptions(endpoint, current, trust));
+    try {
+      const info = await transport.sendMail({ envelope: message.envelope, raw: message.raw });
+      return (info.accepted ?? []).map((address: unknown) => (typeof address === 'string' ? address : String((address as { address?: string }).address)));
+    } catch (error) {
+      throw toTransportError(error, 'SMTP', endpoint, current);
+    } finally {
+      transport.close();
+    }
+  });
 }
 
 /** Checks that the submission server accepts the credentials, over TLS, with a real login. */
-export async function verifySubmission(endpoint: ServerEndpoint, credentials: Credentials, trust: TrustSettings): Promise<void> {
-  const transport = nodemailer.createTransport(smtpOptions(endpoint, credentials, trust));
-  try {
-    await transport.verify();
-  } catch (error) {
-    throw toTransportError(error, 'SMTP', endpoint);
-  } finally {
-    transport.close();
-  }
+export async function verifySubmission(endpoint: ServerEndpoint, credentials: Credentials | CredentialSource, trust: TrustSettings): Promise<void> {
+  await withCredentials(asCredentialSource(credentials), async (current) => {
+    const transport = nodemailer.createTransport(smtpOptions(endpoint, current, trust));
+    try {
+      await transport.verify();
+    } catch (error) {
+      throw toTransportError(error, 'SMTP', endpoint, current);
+    } finally {
+      transport.close();
+    }
+  });
 }
 
 /** Appends the sent copy to the Sent folder, creating one when the server has none. */

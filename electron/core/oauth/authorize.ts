@@ -64,6 +64,8 @@ export interface SignInOptions extends ClientOptions {
   openBrowser: (url: string) => Promise<void>;
   /** How long to wait for the browser to come back. */
   timeoutMs: number;
+  /** Gives the sign-in up while it waits for the browser (the person started another one). */
+  signal?: AbortSignal;
 }
 
 export interface RefreshOptions extends ClientOptions {
@@ -107,7 +109,7 @@ export async function signIn(options: SignInOptions): Promise<OAuthTokens> {
     } catch (error) {
       throw new SealmailError('INTERNAL', `Sealmail could not open your browser to sign in with ${provider.name}.`, { cause: error });
     }
-    const callbackUrl = await redirect.callback;
+    const callbackUrl = await untilAborted(redirect.callback, options.signal, provider.name);
 
     const { as, client, auth } = parties(options);
     let parameters: URLSearchParams;
@@ -153,6 +155,17 @@ export async function refreshAccessToken(options: RefreshOptions): Promise<OAuth
     throw error;
   }
   return toTokens(tokens, tokens.refresh_token ?? options.refreshToken, options.now);
+}
+
+/** `waiting`, unless `signal` gives it up first: then a sentence, and the listener closes as always. */
+function untilAborted<T>(waiting: Promise<T>, signal: AbortSignal | undefined, providerName: string): Promise<T> {
+  if (!signal) return waiting;
+  return new Promise<T>((resolve, reject) => {
+    const abandon = () => reject(new SealmailError('AUTH_FAILED', `This sign-in with ${providerName} was replaced by a newer one, so its answer will not be used.`));
+    if (signal.aborted) return abandon();
+    signal.addEventListener('abort', abandon, { once: true });
+    waiting.then(resolve, reject).finally(() => signal.removeEventListener('abort', abandon));
+  });
 }
 
 /** Whether `error` means the user has to sign in again (as opposed to a network or server fault). */

@@ -56,7 +56,7 @@ describe('clientConfigFor', () => {
     expect(error).toBeInstanceOf(SealmailError);
     expect((error as SealmailError).code).toBe('INVALID_INPUT');
     expect((error as SealmailError).message).toBe(
-      "Sealmail has no OAuth client ID for Microsoft: configure Sealmail's own Microsoft client ID (oauth.microsoft.clientId) to sign in with Microsoft.",
+      "Sealmail has no OAuth client ID for Microsoft: register Sealmail with Microsoft and put its client ID in oauth.json (clients.microsoft.clientId) to sign in with Microsoft.",
     );
   });
 });

@@ -7,10 +7,11 @@
 import type { ServerEndpoint } from '../../../shared/domain';
 import { SealmailError } from '../../../shared/errors';
 
-export type OAuthProviderId = 'google' | 'microsoft' | 'yahoo' | 'aol' | 'fastmail';
+export type BuiltInProviderId = 'google' | 'microsoft' | 'yahoo' | 'aol' | 'fastmail';
 
 export interface OAuthProvider {
-  id: OAuthProviderId;
+  /** A built-in id, or one an organisation gave its own provider in oauth.json. */
+  id: string;
   /** The name a person knows the provider by, for sentences. */
   name: string;
   /** The authorization server's issuer identifier (RFC 8414), which oauth4webapi keys on. */
@@ -29,7 +30,7 @@ export interface OAuthProvider {
   discoveredDomainsNote?: string;
 }
 
-export const OAUTH_PROVIDERS: Readonly<Record<OAuthProviderId, OAuthProvider>> = {
+export const OAUTH_PROVIDERS: Readonly<Record<BuiltInProviderId, OAuthProvider>> = {
   google: {
     id: 'google',
     name: 'Google',
@@ -95,12 +96,24 @@ export const OAUTH_PROVIDERS: Readonly<Record<OAuthProviderId, OAuthProvider>> =
   },
 };
 
-/** The provider that serves `address` by its domain, or null (including Microsoft 365 domains, which need discovery). */
-export function providerForAddress(address: string): OAuthProvider | null {
+/**
+ * The provider that serves `address` by its domain, or null (including Microsoft 365 domains, which
+ * need discovery). `configured` providers (from oauth.json) are asked first.
+ */
+export function providerForAddress(address: string, configured: readonly OAuthProvider[] = []): OAuthProvider | null {
   const at = address.lastIndexOf('@');
   if (at < 1 || at === address.length - 1) return null;
   const domain = address.slice(at + 1).trim().toLowerCase().replace(/\.$/, '');
-  return Object.values(OAUTH_PROVIDERS).find((provider) => provider.domains.includes(domain)) ?? null;
+  return [...configured, ...Object.values(OAUTH_PROVIDERS)].find((provider) => provider.domains.includes(domain)) ?? null;
+}
+
+/**
+ * The provider whose IMAP server discovery found, for a domain the table does not name (a
+ * Microsoft 365 organisation whose autoconfig says OAuth2 and points at outlook.office365.com).
+ */
+export function providerForImapHost(host: string, configured: readonly OAuthProvider[] = []): OAuthProvider | null {
+  const wanted = host.trim().toLowerCase().replace(/\.$/, '');
+  return [...configured, ...Object.values(OAUTH_PROVIDERS)].find((provider) => provider.imap.host === wanted) ?? null;
 }
 
 /** Sealmail's own registration with a provider; `clientSecret` only where the provider insists on one. */
@@ -109,7 +122,8 @@ export interface OAuthClientConfig {
   clientSecret?: string;
 }
 
-export type OAuthClientConfigs = Partial<Record<OAuthProviderId, OAuthClientConfig>>;
+/** Client registrations by provider id, as oauth.json's `clients` holds them. */
+export type OAuthClientConfigs = Readonly<Record<string, OAuthClientConfig | undefined>>;
 
 /** The configured client for `provider`, or a sentence naming what to configure. */
 export function clientConfigFor(provider: OAuthProvider, configs: OAuthClientConfigs): OAuthClientConfig {
@@ -117,7 +131,7 @@ export function clientConfigFor(provider: OAuthProvider, configs: OAuthClientCon
   if (!config || config.clientId.trim() === '') {
     throw new SealmailError(
       'INVALID_INPUT',
-      `Sealmail has no OAuth client ID for ${provider.name}: configure Sealmail's own ${provider.name} client ID (oauth.${provider.id}.clientId) to sign in with ${provider.name}.`,
+      `Sealmail has no OAuth client ID for ${provider.name}: register Sealmail with ${provider.name} and put its client ID in oauth.json (clients.${provider.id}.clientId) to sign in with ${provider.name}.`,
     );
   }
   return config;

@@ -10,6 +10,8 @@ export interface AutoconfigServers {
   imap: DiscoveredEndpoint[];
   smtp: DiscoveredEndpoint[];
   discarded: string[];
+  /** The first IMAP server names OAuth2 among its <authentication> methods (Microsoft 365, Gmail). */
+  oauth2: boolean;
 }
 
 const BLOCK = {
@@ -28,7 +30,7 @@ function decodeEntities(text: string): string {
 
 export function parseAutoconfig(xml: string, address: string): AutoconfigServers {
   const [localPart = '', domain = ''] = address.split('@');
-  const result: AutoconfigServers = { imap: [], smtp: [], discarded: [] };
+  const result: AutoconfigServers = { imap: [], smtp: [], discarded: [], oauth2: false };
   for (const protocol of ['imap', 'smtp'] as MailProtocol[]) {
     for (const [, block = ''] of xml.matchAll(BLOCK[protocol])) {
       const host = field(block, 'hostname').replace(/%EMAILDOMAIN%/g, domain).replace(/%EMAILLOCALPART%/g, localPart);
@@ -40,6 +42,7 @@ export function parseAutoconfig(xml: string, address: string): AutoconfigServers
       } else if (!endpoint.success) {
         result.discarded.push(`autoconfig gave an unusable ${protocol.toUpperCase()} server (${host.slice(0, 80)}); ignored`);
       } else {
+        if (protocol === 'imap' && result.imap.length === 0) result.oauth2 = /<authentication>\s*OAuth2\s*<\/authentication>/i.test(block);
         result[protocol].push({ host: endpoint.data.host, port: endpoint.data.port, security });
       }
     }

@@ -47,6 +47,7 @@ export class ServerDiscovery {
     if (!domain) throw new SealmailError('INVALID_INPUT', 'Enter an address like name@example.com.');
     const discarded: string[] = [];
     const found: Partial<Record<MailProtocol, { endpoint: DiscoveredEndpoint; source: DiscoverySource }>> = {};
+    let oauth2 = false;
 
     for (const protocol of ['imap', 'smtp'] as const) {
       const [first] = await srvCandidates(protocol, domain, this.deps.resolveSrv);
@@ -59,6 +60,7 @@ export class ServerDiscovery {
         const [first] = autoconfig[protocol];
         if (!found[protocol] && first) found[protocol] = { endpoint: first, source: 'autoconfig' };
       }
+      oauth2 = found.imap?.source === 'autoconfig' && autoconfig.oauth2;
     }
     for (const protocol of ['imap', 'smtp'] as const) {
       if (found[protocol]) continue;
@@ -74,7 +76,7 @@ export class ServerDiscovery {
     const confirm = [imap, smtp]
       .filter(({ endpoint, source }) => source === 'srv' && !withinDomain(endpoint.host, domain))
       .map(({ endpoint }) => `${endpoint.host} is not part of ${domain}; DNS named it, and DNS answers can be forged. Check that it is your provider's server before adding the account.`);
-    return { imap: imap.endpoint, smtp: smtp.endpoint, source: { imap: imap.source, smtp: smtp.source }, discarded, confirm: [...new Set(confirm)] };
+    return { imap: imap.endpoint, smtp: smtp.endpoint, source: { imap: imap.source, smtp: smtp.source }, discarded, confirm: [...new Set(confirm)], oauth2 };
   }
 
   private async autoconfig(address: string, domain: string) {
@@ -90,7 +92,7 @@ export class ServerDiscovery {
       discarded.push(...servers.discarded);
       if (servers.imap.length > 0 || servers.smtp.length > 0) return { ...servers, discarded };
     }
-    return { imap: [], smtp: [], discarded };
+    return { imap: [], smtp: [], discarded, oauth2: false };
   }
 
   private async guess(protocol: MailProtocol, domain: string): Promise<DiscoveredEndpoint | null> {

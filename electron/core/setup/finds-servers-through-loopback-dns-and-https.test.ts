@@ -71,6 +71,7 @@ describe('server discovery', () => {
       source: { imap: 'srv', smtp: 'srv' },
       discarded: [],
       confirm: [],
+      oauth2: false,
     });
     expect(dns.questions).toEqual(expect.arrayContaining(['_imaps._tcp.srv.test', '_submissions._tcp.srv.test', '_submission._tcp.srv.test']));
     expect(https.requests.filter((request) => request.includes('srv.test'))).toEqual([]);

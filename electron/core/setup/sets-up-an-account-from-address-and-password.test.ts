@@ -58,6 +58,7 @@ it('finds the servers for an address and adds the account with them', async () =
       discarded: [],
       // 127.0.0.1 is not example.test: the person is asked to look first.
       confirm: [expect.stringMatching(/^127\.0\.0\.1 is not part of example\.test/)],
+      oauth2: false,
     },
   });
   const { imap: imapEndpoint, smtp: smtpEndpoint } = (found as { value: DiscoveredSettings }).value;

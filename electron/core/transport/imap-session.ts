@@ -6,7 +6,8 @@
 import { ImapFlow, type ExistsEvent, type FlagsEvent } from 'imapflow';
 import type { ServerEndpoint } from '../../../shared/domain';
 import { pinnedTrustFor } from './tls-inspect';
-import { imapOptions, type Credentials, type TrustSettings } from './tls-policy';
+import { asCredentialSource, withCredentials, type Credentials, type CredentialSource } from './credentials';
+import { imapOptions, type TrustSettings } from './tls-policy';
 import { toTransportError } from './transport-errors';
 
 export type MailboxChangeListener = (path: string) => void;
@@ -18,23 +19,30 @@ export class ImapSession {
   /** Folders whose server answers a caller is reading itself (see `quietly`), with how many such calls run. */
   private readonly quiet = new Map<string, number>();
 
+  private readonly credentials: CredentialSource;
+
+  /** A password, or a source that hands out a fresh access token at each login. */
   constructor(
     private readonly endpoint: ServerEndpoint,
-    private readonly credentials: Credentials,
+    credentials: Credentials | CredentialSource,
     private readonly trust: TrustSettings,
-  ) {}
+  ) {
+    this.credentials = asCredentialSource(credentials);
+  }
 
   /** Opens a connection, logs in and out again: proves the settings without keeping anything. */
-  static async verify(endpoint: ServerEndpoint, credentials: Credentials, trust: TrustSettings): Promise<void> {
-    const client = new ImapFlow(await connectionOptions(endpoint, credentials, trust));
-    client.on('error', () => undefined);
-    try {
-      await client.connect();
-    } catch (error) {
-      throw toTransportError(error, 'IMAP', endpoint);
-    } finally {
-      await client.logout().catch(() => client.close());
-    }
+  static async verify(endpoint: ServerEndpoint, credentials: Credentials | CredentialSource, trust: TrustSettings): Promise<void> {
+    await withCredentials(asCredentialSource(credentials), async (current) => {
+      const client = new ImapFlow(await connectionOptions(endpoint, current, trust));
+      client.on('error', () => undefined);
+      try {
+        await client.connect();
+      } catch (error) {
+        throw toTransportError(error, 'IMAP', endpoint, current);
+      } finally {
+        await client.logout().catch(() => client.close());
+      }
+    });
   }
 
   onMailboxChange(listener: MailboxChangeListener): () => void {
@@ -91,8 +99,13 @@ export class ImapSession {
     return this.connecting;
   }
 
-  private async open(): Promise<ImapFlow> {
-    const client = new ImapFlow(await connectionOptions(this.endpoint, this.credentials, this.trust));
+  /** Logs in with the current credentials; a refused access token is renewed and tried once more. */
+  private open(): Promise<ImapFlow> {
+    return withCredentials(this.credentials, (credentials) => this.openWith(credentials));
+  }
+
+  private async openWith(credentials: Credentials): Promise<ImapFlow> {
+    const client = new ImapFlow(await connectionOptions(this.endpoint, credentials, this.trust));
     // Without a listener an 'error' event would crash the process; the next call reconnects.
     client.on('error', () => undefined);
     client.on('close', () => {
@@ -105,7 +118,7 @@ export class ImapSession {
       await client.connect();
     } catch (error) {
       client.close();
-      throw toTransportError(error, 'IMAP', this.endpoint);
+      throw toTransportError(error, 'IMAP', this.endpoint, credentials);
     }
     this.client = client;
     return client;

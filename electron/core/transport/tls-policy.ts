@@ -10,7 +10,9 @@
 import { isIP } from 'node:net';
 import { checkServerIdentity, rootCertificates, type ConnectionOptions, type PeerCertificate } from 'node:tls';
 import type { ConnectionSecurity, ServerEndpoint } from '../../../shared/domain';
+import { isToken, type Credentials } from './credentials';
 import { refusingPlainAuth } from './smtp-auth-guard';
+import { OAUTH_SASL_METHOD, oauthSasl } from './smtp-oauth-sasl';
 import { guardedSmtpSocket } from './smtp-socket';
 import { PIN_MISMATCH } from './transport-codes';
 
@@ -32,11 +34,7 @@ export const MIN_TLS_VERSION = 'TLSv1.2' as const;
 
 const CONNECT_TIMEOUT_MS = 15_000;
 
-
-export interface Credentials {
-  user: string;
-  pass: string;
-}
+export type { Credentials } from './credentials';
 
 /** Implicit TLS unless STARTTLS was asked for by name; nothing else is possible. */
 export function securityOf(endpoint: ServerEndpoint): ConnectionSecurity {
@@ -82,7 +80,8 @@ export function imapOptions(endpoint: ServerEndpoint, credentials: Credentials, 
     port: endpoint.port,
     ...transportSecurity,
     tls: tlsOptionsFor(endpoint, trust, pin),
-    auth: { user: credentials.user, pass: credentials.pass },
+    // imapflow picks OAUTHBEARER, else XOAUTH2, for a token, and refuses when the server offers neither.
+    auth: isToken(credentials) ? { user: credentials.user, accessToken: credentials.accessToken } : { user: credentials.user, pass: credentials.pass },
     logger: false as const,
     connectionTimeout: CONNECT_TIMEOUT_MS,
     greetingTimeout: CONNECT_TIMEOUT_MS,
@@ -107,9 +106,8 @@ export function smtpOptions(endpoint: ServerEndpoint, credentials: Credentials, 
     secure: securityOf(endpoint) === 'tls',
     requireTLS: true as const,
     tls: tlsOptionsFor(endpoint, trust),
-    auth: { user: credentials.user, pass: credentials.pass },
+    ...smtpAuth(credentials),
     forceAuth: true as const,
-    customAuth: { PLAIN: refusingPlainAuth },
     getSocket: guardedSmtpSocket(endpoint, trust),
     connectionTimeout: CONNECT_TIMEOUT_MS,
     greetingTimeout: CONNECT_TIMEOUT_MS,
@@ -118,4 +116,18 @@ export function smtpOptions(endpoint: ServerEndpoint, credentials: Credentials, 
     disableUrlAccess: true,
     logger: false,
   };
+}
+
+/**
+ * A password logs in with PLAIN, a token with OAUTHBEARER or XOAUTH2; each handler is the only one
+ * nodemailer is given, so a token can never be sent as a password nor a password as a token.
+ */
+function smtpAuth(credentials: Credentials) {
+  if (isToken(credentials)) {
+    return {
+      auth: { user: credentials.user, pass: credentials.accessToken, method: OAUTH_SASL_METHOD },
+      customAuth: { [OAUTH_SASL_METHOD]: oauthSasl },
+    };
+  }
+  return { auth: { user: credentials.user, pass: credentials.pass }, customAuth: { PLAIN: refusingPlainAuth } };
 }

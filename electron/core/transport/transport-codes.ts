@@ -11,3 +11,6 @@ export const PIN_MISMATCH = 'ERR_SEALMAIL_PIN_MISMATCH';
 
 /** The SMTP server advertised no AUTH mechanism, so Sealmail would not log in or send. */
 export const NO_AUTH_OFFERED = 'ENOAUTHOFFERED';
+
+/** The server offers neither OAUTHBEARER nor XOAUTH2, so an OAuth 2.0 account cannot log in there. */
+export const NO_OAUTH_OFFERED = 'ENOOAUTHOFFERED';

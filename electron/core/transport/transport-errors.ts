@@ -5,7 +5,8 @@
  */
 import { SealmailError } from '../../../shared/errors';
 import type { ServerEndpoint } from '../../../shared/domain';
-import { NO_AUTH_OFFERED, PIN_MISMATCH, STARTTLS_INJECTION } from './transport-codes';
+import type { Credentials } from './credentials';
+import { NO_AUTH_OFFERED, NO_OAUTH_OFFERED, PIN_MISMATCH, STARTTLS_INJECTION } from './transport-codes';
 
 export type Protocol = 'IMAP' | 'SMTP';
 
@@ -36,12 +37,14 @@ interface LibraryError {
   cause?: unknown;
 }
 
-export function toTransportError(error: unknown, protocol: Protocol, endpoint: ServerEndpoint): SealmailError {
+/** `credentials`, when known, words a refused login for what was sent: a password or an access token. */
+export function toTransportError(error: unknown, protocol: Protocol, endpoint: ServerEndpoint, credentials?: Credentials): SealmailError {
   if (error instanceof SealmailError) return error;
   const failure = (error ?? {}) as LibraryError;
   const code = innermostCode(failure);
   const text = String(failure.message ?? '');
   const where = `${endpoint.host}:${endpoint.port}`;
+  const token = credentials !== undefined && 'accessToken' in credentials;
   const make = (kind: SealmailError['code'], message: string) => new SealmailError(kind, message, { cause: error });
 
   if (code === STARTTLS_INJECTION || failure.originalCode === STARTTLS_INJECTION || /after the STARTTLS (response|answer)/i.test(text)) {
@@ -49,6 +52,9 @@ export function toTransportError(error: unknown, protocol: Protocol, endpoint: S
   }
   if (failure.originalCode === NO_AUTH_OFFERED || code === NO_AUTH_OFFERED) {
     return make('AUTH_FAILED', `${protocol} server ${where} does not offer to log in, so Sealmail did not send: it only sends mail after logging in with your account.`);
+  }
+  if (failure.originalCode === NO_OAUTH_OFFERED || code === NO_OAUTH_OFFERED || (token && /Unsupported authentication mechanism/.test(text))) {
+    return make('AUTH_FAILED', `${protocol} server ${where} offers no OAuth 2.0 login (neither OAUTHBEARER nor XOAUTH2), so this account cannot sign in there; your token was not sent.`);
   }
   if (code === PIN_MISMATCH) {
     return make('CERT_CHANGED', `The certificate of ${endpoint.host} changed since you trusted it. Sealmail sent nothing.`);
@@ -59,7 +65,9 @@ export function toTransportError(error: unknown, protocol: Protocol, endpoint: S
       : make('TLS_REQUIRED', `${where} could not start TLS (${text.slice(0, 120)}); Sealmail sent nothing.`);
   }
   if (failure.authenticationFailed || code === 'EAUTH' || failure.responseCode === 535) {
-    return make('AUTH_FAILED', `${protocol} server ${where} refused the user name or password.`);
+    return token
+      ? make('AUTH_FAILED', `${protocol} server ${where} refused the access token from ${credentials.issuerName}.`)
+      : make('AUTH_FAILED', `${protocol} server ${where} refused the user name or password.`);
   }
   if (code === 'ETLS' && /STARTTLS/i.test(`${text} ${serverText(failure)}`) && !/initiating TLS/i.test(text)) {
     return make('TLS_REQUIRED', `${where} refused STARTTLS, so it would take your password in clear; Sealmail sent nothing.`);

@@ -13,6 +13,7 @@ const found: DiscoveredSettings = {
   source: { imap: 'srv', smtp: 'autoconfig' },
   discarded: ['autoconfig offered IMAP at imap.example.test without TLS (plain); ignored'],
   confirm: [],
+  oauth2: false,
 };
 
 const selfSigned: CertificateSummary = {
