@@ -3,7 +3,9 @@
  * authorization server that runs next to the test mail servers, after TLS only; the token comes from
  * its consent page with PKCE, as the app will get one.
  */
+import { JSDOM } from 'jsdom';
 import { describe, expect, inject, it } from 'vitest';
+import { httpsRequest } from './https-request';
 import { ehloAfterTls, imapWithPassword, imapWithToken, smtpWithToken, withImap } from './token-clients';
 import { tokensForTestUser } from './token-for-test-user';
 
@@ -35,6 +37,29 @@ describe('mail servers accept OAuth 2.0 access tokens', () => {
     expect(tokens.expiresIn).toBe(3600);
     await expect(tokensForTestUser(servers.oauth, servers.caCertPem, { address: alice.address, password: 'not-her-password' }))
       .rejects.toThrow(/Wrong password/);
+  });
+
+  it('shows a labelled consent page prefilled from login_hint, and Deny redirects with access_denied', async () => {
+    const url = new URL(servers.oauth.authorizationEndpoint);
+    const query = {
+      response_type: 'code', client_id: servers.oauth.clientId, redirect_uri: 'http://127.0.0.1:9/cb', state: 'st4te',
+      code_challenge: 'x'.repeat(43), code_challenge_method: 'S256', login_hint: alice.address,
+    };
+    for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
+    const page = await httpsRequest(url.toString(), servers.caCertPem);
+    const document = new JSDOM(page.body).window.document;
+    expect(document.querySelector('h1')?.textContent).toBe('Sign in to Example Test Mail');
+    expect(document.querySelector<HTMLInputElement>('input#username')?.value).toBe(alice.address);
+    expect(document.querySelector('label[for=username]')).not.toBeNull();
+    expect(document.querySelector('label[for=password]')).not.toBeNull();
+    expect([...document.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['Allow', 'Deny']);
+
+    const denied = await httpsRequest(new URL('/authorize/decision', url).toString(), servers.caCertPem, new URLSearchParams({ ...query, decision: 'deny' }));
+    expect(denied.status).toBe(302);
+    const back = new URL(denied.location ?? '');
+    expect(back.searchParams.get('error')).toBe('access_denied');
+    expect(back.searchParams.get('state')).toBe('st4te');
+    expect(back.searchParams.has('code')).toBe(false);
   });
 
   it('logs alice in to IMAP over implicit TLS with her access token and lists INBOX', async () => {
