@@ -41,3 +41,14 @@ export function toOpenableUrl(url: unknown): string | null {
   if (parsed.protocol !== 'mailto:' && parsed.hostname === '') return null;
   return parsed.toString();
 }
+
+/**
+ * Opens an OAuth 2.0 sign-in page in the person's own browser (RFC 8252: never a view inside
+ * Sealmail). Only https: pages go, and a refusal throws, so the sign-in says it could not start
+ * rather than waiting for a browser that never opened.
+ */
+export async function openSignInPage(url: string, shell: Pick<Shell, 'openExternal'>): Promise<void> {
+  const safe = toOpenableUrl(url);
+  if (safe === null || new URL(safe).protocol !== 'https:') throw new Error('only https: sign-in pages are opened');
+  await shell.openExternal(safe);
+}

@@ -26,6 +26,7 @@ const fake = vi.hoisted(() => {
     menu: null as null | { template: Array<{ label?: string; role?: string; submenu?: unknown[] }> },
     badge: [] as number[],
     notifications: [] as Array<{ options: { title: string; body: string }; emit(name: string): void; shown: boolean }>,
+    opened: [] as string[],
   };
   return state;
 });
@@ -111,7 +112,7 @@ vi.mock('electron', async () => {
       handle: (scheme: string) => fake.handledSchemes.push(scheme),
     },
     safeStorage: { isAsyncEncryptionAvailable: async () => false },
-    shell: { openExternal: vi.fn() },
+    shell: { openExternal: vi.fn(async (url: string) => void fake.opened.push(url)) },
   };
 });
 
@@ -220,6 +221,11 @@ describe('main process composition', () => {
     expect(secrets.constructor.name).toBe(MemorySecretStore.name);
     // Nor a keychain to wrap the keystore's key: the keystore will ask for a passphrase.
     expect(keyWrapper).toBeUndefined();
+    // OAuth sign-in opens the system browser through the shell, https: pages only.
+    const { oauth } = core.createCore.mock.calls[0]?.[0] as { oauth: { openBrowser(url: string): Promise<void> } };
+    await oauth.openBrowser('https://accounts.example.test/authorize?client_id=x');
+    expect(fake.opened).toEqual(['https://accounts.example.test/authorize?client_id=x']);
+    await expect(oauth.openBrowser('file:///etc/passwd')).rejects.toThrow(/https/);
     const { options, url } = window as unknown as { options: { webPreferences: Record<string, unknown>; width: number }; url: string };
     expect(url).toBe('app://sealmail/index.html');
     expect(options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });

@@ -11,7 +11,7 @@ import { MemorySecretStore, type SecretStore } from '../core/ports';
 import { buildMenuTemplate } from './application-menu';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { consoleLogger as logger } from './console-logger';
-import { openExternalSafely } from './external-links';
+import { openExternalSafely, openSignInPage } from './external-links';
 import { bindIpc, forwardEvents } from './ipc-binding';
 import { MailWatcher } from './mail-watcher';
 import { findMailtoArgument, requestComposeFromLink } from './mailto-launch';
@@ -94,6 +94,8 @@ async function start(): Promise<void> {
     // The keystore's data key is wrapped by the OS keychain where there is a real one; otherwise
     // the keystore asks for a passphrase.
     keyWrapper: (await openSafeStorageKeyWrapper(safeStorage)) ?? undefined,
+    // OAuth 2.0 sign-in happens in the system browser; client IDs come from oauth.json in the profile.
+    oauth: { openBrowser: (url) => openSignInPage(url, shell) },
     logger,
   });
   const unbind = bindIpc({

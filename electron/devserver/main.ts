@@ -8,14 +8,18 @@
  *   --dns HOST:PORT   look up recipient domains (MX, MTA-STS, TLSA) at this resolver, not the system's;
  *                     its AD bit is believed only when HOST is a loopback address
  *   --policy-https-port N   a test setting: fetch MTA-STS policies from port N instead of 443
+ *   --oauth-config FILE     read OAuth 2.0 client IDs and providers from FILE, not the profile's oauth.json
+ *   --sign-in-log FILE      a test setting: append each OAuth sign-in address to FILE instead of
+ *                           opening the system browser (the test then opens it in a browser of its own)
  *
  * Passwords stay in memory only: without Electron there is no OS keychain to keep them in.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { appendFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCore } from '../core/create-core';
+import { systemBrowserOpener } from '../core/oauth/system-browser';
 import { MemorySecretStore } from '../core/ports';
 import { startBridgeServer } from './bridge-server';
 import { consoleLogger } from './console-logger';
@@ -28,6 +32,8 @@ const { values } = parseArgs({
     'test-servers': { type: 'boolean', default: false },
     dns: { type: 'string' },
     'policy-https-port': { type: 'string' },
+    'oauth-config': { type: 'string' },
+    'sign-in-log': { type: 'string' },
   },
 });
 
@@ -55,7 +61,12 @@ const transportPolicy = {
   ...(values.dns ? { resolvers: [parseHostPort(values.dns)] } : {}),
   ...(values['policy-https-port'] ? { httpsPort: Number(values['policy-https-port']) } : {}),
 };
-const core = createCore({ profileDir, secrets: new MemorySecretStore(), extraTrustAnchors, logger: consoleLogger, transportPolicy });
+const signInLog = values['sign-in-log'];
+const oauth = {
+  openBrowser: signInLog ? (url: string) => appendFile(signInLog, `${url}\n`) : systemBrowserOpener((line) => console.log(line)),
+  ...(values['oauth-config'] ? { configFile: resolve(values['oauth-config']) } : {}),
+};
+const core = createCore({ profileDir, secrets: new MemorySecretStore(), extraTrustAnchors, logger: consoleLogger, transportPolicy, oauth });
 const bridge = await startBridgeServer({
   core,
   staticDir: resolve(import.meta.dirname, '../../out/renderer'),

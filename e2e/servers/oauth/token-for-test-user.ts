@@ -56,7 +56,7 @@ export async function tokensForTestUser(
 }
 
 /** The consent form filled in and "Allow" pressed: its action and fields. */
-function consentSubmission(html: string, pageUrl: URL, user: { address: string; password: string }): [string, URLSearchParams] {
+export function consentSubmission(html: string, pageUrl: URL, user: { address: string; password: string }): [string, URLSearchParams] {
   const form = new JSDOM(html).window.document.querySelector('form');
   if (!form) throw new Error('the consent page has no form');
   const fields = new URLSearchParams();
