@@ -1,8 +1,9 @@
 /**
  * The account setup form: an address and a password are enough to start (the servers can be found
  * for them), and each server can also be given by hand with its protection: TLS from the first byte,
- * or STARTTLS as a requirement. There is no plaintext choice to make. Presentational: the fields
- * belong to the caller.
+ * or STARTTLS as a requirement. There is no plaintext choice to make. For a provider that signs in
+ * with OAuth 2.0 the password field gives way to "Sign in with <provider>". Presentational: the
+ * fields belong to the caller.
  */
 import { useEffect, useId, useRef, type FormEvent } from 'react';
 import type { ConnectionSecurity } from '../../shared/domain';
@@ -10,6 +11,7 @@ import type { CertificateSummary } from '../../shared/errors';
 import { CertificateSummaryList } from './CertificateSummaryList';
 import { ErrorAlert, Notice } from './Notices';
 import { Icon } from './Icon';
+import { OAuthSignInActions, OAuthSignInIntro, OAuthSignInWaiting, type OAuthSignInProps } from './OAuthSignIn';
 
 export interface SetupFields {
   address: string;
@@ -71,10 +73,12 @@ export interface AccountSetupFormProps {
   notes?: readonly string[];
   /** Certificates the user chose to trust in this setup, by server. */
   pins?: { imap?: string; smtp?: string };
+  /** Set when the address's provider signs in with OAuth 2.0: no password is asked for then. */
+  oauth?: OAuthSignInProps | null;
 }
 
 export function AccountSetupForm(props: AccountSetupFormProps) {
-  const { fields, onChange, onSubmit, onFindServers, onCancel, pending, pendingLabel, error, invalidField, refusedCertificate, notes, pins } = props;
+  const { fields, onChange, onSubmit, onFindServers, onCancel, pending, pendingLabel, error, invalidField, refusedCertificate, notes, pins, oauth } = props;
   const id = useId();
   const errorId = `${id}-error`;
   const inputs = useRef<Partial<Record<SetupField, HTMLInputElement | HTMLSelectElement | null>>>({});
@@ -86,7 +90,7 @@ export function AccountSetupForm(props: AccountSetupFormProps) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!pending) onSubmit();
+    if (!pending && !oauth?.problem) onSubmit();
   };
 
   const described = (field: SetupField) => (invalidField === field ? errorId : undefined);
@@ -164,7 +168,7 @@ export function AccountSetupForm(props: AccountSetupFormProps) {
             Optional. Shown to the people you write to.
           </span>
         </div>
-        {input('password', 'Password', { type: 'password', autoComplete: 'current-password' })}
+        {oauth ? <OAuthSignInIntro providerName={oauth.providerName} problem={oauth.problem} /> : input('password', 'Password', { type: 'password', autoComplete: 'current-password' })}
       </fieldset>
 
       <fieldset className="setup-group" disabled={pending}>
@@ -205,22 +209,28 @@ export function AccountSetupForm(props: AccountSetupFormProps) {
         {error && refusedCertificate ? <CertificateSummaryList certificate={refusedCertificate} /> : null}
       </div>
 
+      {oauth ? <OAuthSignInWaiting providerName={oauth.providerName} waiting={oauth.waiting} /> : null}
+
       <div className="form-actions">
         {onCancel ? (
           <button type="button" className="button" onClick={onCancel} disabled={pending}>
             Cancel
           </button>
         ) : null}
-        <button type="submit" className="button button-primary" disabled={pending} aria-busy={pending}>
-          {pending ? (
-            <>
-              <span className="spinner spinner-inline" aria-hidden="true" />
-              {pendingLabel ?? 'Checking servers…'}
-            </>
-          ) : (
-            'Add account'
-          )}
-        </button>
+        {oauth ? (
+          <OAuthSignInActions {...oauth} busy={pending} busyLabel={pendingLabel} />
+        ) : (
+          <button type="submit" className="button button-primary" disabled={pending} aria-busy={pending}>
+            {pending ? (
+              <>
+                <span className="spinner spinner-inline" aria-hidden="true" />
+                {pendingLabel ?? 'Checking servers…'}
+              </>
+            ) : (
+              'Add account'
+            )}
+          </button>
+        )}
       </div>
     </form>
   );
