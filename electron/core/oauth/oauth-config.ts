@@ -15,7 +15,8 @@ import { OAUTH_PROVIDERS, type OAuthClientConfigs, type OAuthProvider } from './
 
 export const OAUTH_CONFIG_FILE_NAME = 'oauth.json';
 
-const httpsUrl = z.string().url().max(2000);
+// Endpoints are HTTPS only; the sign-in checks again before it sends anything (token-fetch.ts).
+const httpsUrl = z.string().max(2000).url().refine((url) => url.startsWith('https://'), 'must be an https: address');
 const domain = z.string().trim().toLowerCase().regex(/^[a-z0-9.-]+\.[a-z0-9-]+$/, 'is not a domain name');
 
 const configuredProvider = z.object({
