@@ -2,7 +2,8 @@
  * The "Connection security" button of an account and the panel it opens: asks the core to measure
  * both connections now and shows how each is protected, or why it is not. A certificate no authority
  * vouches for (or one that changed since it was pinned) can be reviewed, and pinned only through the
- * explicit trust dialog. Below, the one sending setting about the servers beyond: whether to be
+ * explicit trust dialog. Then how the account signs in (a password, or OAuth 2.0 and whether the
+ * provider still accepts it). Below, the one sending setting about the servers beyond: whether to be
  * warned before sending to a domain that does not enforce TLS between servers. Connected.
  */
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
@@ -17,6 +18,7 @@ import { ErrorAlert, Spinner } from '../../components/Notices';
 import { settle } from '../../lib/settle';
 import { useTransportWarning } from '../../lib/transport-warning';
 import { DirectorySettings } from './DirectorySettings';
+import { SignInSection } from './SignInSection';
 import '../../styles/connection-security.css';
 
 type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; posture: AccountPosture };
@@ -101,6 +103,7 @@ function PosturePanel({ account, onClose, onOpenCertificates }: { account: Accou
           <ConnectionPostureView posture={state.posture} onReview={(protocol, certificate, reason) => setReviewing({ protocol, certificate, reason })} />
         ) : null}
         <ErrorAlert message={pinError} />
+        <SignInSection account={account} />
         <section className="posture-beyond" aria-labelledby={`${id}-beyond`}>
           <h3 id={`${id}-beyond`}>Beyond your provider</h3>
           <p className="muted">
