@@ -30,10 +30,11 @@ function testDirectoryArgs(): string[] {
   return ['--ca', readTestDirectory().caCertPath];
 }
 
-export async function startDevWeb(options: { profileDir: string; caPaths: string[] }): Promise<DevWeb> {
+/** `args`: more of dev:web's own options (an oauth.json, a sign-in log). */
+export async function startDevWeb(options: { profileDir: string; caPaths: string[]; args?: string[] }): Promise<DevWeb> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'electron/devserver/main.ts', ...options.caPaths.flatMap((path) => ['--ca', path]), '--profile', options.profileDir, ...testDnsArgs(), ...testDirectoryArgs()],
+    ['--import', 'tsx', 'electron/devserver/main.ts', ...options.caPaths.flatMap((path) => ['--ca', path]), '--profile', options.profileDir, ...testDnsArgs(), ...testDirectoryArgs(), ...(options.args ?? [])],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const stop = async () => {
