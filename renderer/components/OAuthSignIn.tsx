@@ -14,6 +14,8 @@ export interface OAuthSignInProps {
   waiting: boolean;
   /** Asks the core to open the browser again, replacing the sign-in it waits for. */
   onStartAgain(): void;
+  /** Stops waiting: the person closed the browser page or changed their mind. */
+  onCancelSignIn(): void;
 }
 
 /** Shown where the password field would be. */
@@ -27,14 +29,19 @@ export function OAuthSignInIntro({ providerName, problem }: Pick<OAuthSignInProp
 }
 
 /** Shown in place of the "Add account" button; it is the form's submit button, so Enter signs in too. */
-export function OAuthSignInActions({ providerName, problem, waiting, onStartAgain, busy, busyLabel }: OAuthSignInProps & { busy: boolean; busyLabel?: string | undefined }) {
+export function OAuthSignInActions({ providerName, problem, waiting, onStartAgain, onCancelSignIn, busy, busyLabel }: OAuthSignInProps & { busy: boolean; busyLabel?: string | undefined }) {
   const otherwiseBusy = busy && !waiting;
   return (
     <>
       {waiting ? (
-        <button type="button" className="button" onClick={onStartAgain}>
-          Start again
-        </button>
+        <>
+          <button type="button" className="button" onClick={onCancelSignIn}>
+            Cancel sign-in
+          </button>
+          <button type="button" className="button" onClick={onStartAgain}>
+            Start again
+          </button>
+        </>
       ) : null}
       <button type="submit" className="button button-primary" disabled={busy || problem !== null} aria-busy={busy}>
         {otherwiseBusy ? (

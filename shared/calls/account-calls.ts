@@ -19,6 +19,8 @@ export const accountCalls = {
    * servers with the token, and saves the account and its refresh token only when all of it worked.
    */
   addOAuthAccount: call<Account>()(oauthAccountInput),
+  /** Stops the sign-in that waits for the browser; it then fails with a sentence and saves nothing. */
+  cancelSignIn: call<{ cancelled: boolean }>()(emptyInput),
   /** Signs an OAuth 2.0 account in again after its provider stopped accepting the old sign-in. */
   signInAgain: call<SignInStatus>()(accountIdInput),
   /** How the account logs in: a password, or OAuth 2.0 with when the token was last refreshed. */

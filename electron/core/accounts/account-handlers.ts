@@ -16,6 +16,7 @@ export function accountHandlers(accounts: AccountService, mail: MailService): Ha
     },
     signInMethod: (request) => accounts.signInMethod(request),
     addOAuthAccount: (settings) => accounts.addWithOAuth(settings),
+    cancelSignIn: async () => accounts.cancelSignIn(),
     signInAgain: ({ accountId }) => accounts.signInAgain(accountId),
     accountSignIn: ({ accountId }) => accounts.signInStatus(accountId),
     setAccountDirectory: ({ accountId, directory }) => accounts.setDirectory(accountId, directory),

@@ -122,6 +122,11 @@ export class AccountService {
     return { providerName: provider.name };
   }
 
+  /** Stops a sign-in that waits for the browser (the person closed it, or changed their mind). */
+  cancelSignIn(): { cancelled: boolean } {
+    return { cancelled: this.oauth.access.cancelWaiting() };
+  }
+
   /** After the provider stopped accepting the sign-in: signs in again and keeps the new grant once the servers take it. */
   async signInAgain(accountId: string): Promise<SignInStatus> {
     const account = await this.store.get(accountId);

@@ -157,11 +157,14 @@ export async function refreshAccessToken(options: RefreshOptions): Promise<OAuth
   return toTokens(tokens, tokens.refresh_token ?? options.refreshToken, options.now);
 }
 
-/** `waiting`, unless `signal` gives it up first: then a sentence, and the listener closes as always. */
+/**
+ * `waiting`, unless `signal` gives it up first: then its reason (a SealmailError with a sentence)
+ * or a generic one, and the listener closes as always.
+ */
 function untilAborted<T>(waiting: Promise<T>, signal: AbortSignal | undefined, providerName: string): Promise<T> {
   if (!signal) return waiting;
   return new Promise<T>((resolve, reject) => {
-    const abandon = () => reject(new SealmailError('AUTH_FAILED', `This sign-in with ${providerName} was replaced by a newer one, so its answer will not be used.`));
+    const abandon = () => reject(signal.reason instanceof SealmailError ? signal.reason : new SealmailError('AUTH_FAILED', `The sign-in with ${providerName} was stopped; nothing was saved.`));
     if (signal.aborted) return abandon();
     signal.addEventListener('abort', abandon, { once: true });
     waiting.then(resolve, reject).finally(() => signal.removeEventListener('abort', abandon));

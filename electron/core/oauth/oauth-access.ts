@@ -69,7 +69,7 @@ export class OAuthAccess {
   /** Signs `address` in with `providerId` in the system browser; an earlier sign-in still waiting is given up. */
   async signIn(providerId: string, address: string): Promise<{ provider: OAuthProvider; client: OAuthClientConfig; tokens: OAuthTokens }> {
     const { provider, client } = await this.provider(providerId);
-    this.waiting?.abort();
+    this.waiting?.abort(new SealmailError('AUTH_FAILED', `This sign-in with ${provider.name} was replaced by a newer one, so its answer will not be used.`));
     const waiting = new AbortController();
     this.waiting = waiting;
     try {
@@ -89,6 +89,14 @@ export class OAuthAccess {
     } finally {
       if (this.waiting === waiting) this.waiting = null;
     }
+  }
+
+  /** Stops a sign-in still waiting for the browser; false when none was waiting. */
+  cancelWaiting(): boolean {
+    if (!this.waiting) return false;
+    this.waiting.abort(new SealmailError('AUTH_FAILED', 'You stopped the sign-in, so nothing was saved.'));
+    this.waiting = null;
+    return true;
   }
 
   /** The account's credential source, shared by all its connections; `tokens` from a sign-in just made. */

@@ -121,6 +121,19 @@ describe('an account that signs in with OAuth 2.0', () => {
     expect(await secrets.get('anything')).toBeNull();
   });
 
+  it('stops waiting when the person cancels, and a second sign-in replaces a first one still waiting', async () => {
+    const { api, opened } = await aliceCore({ browser: async () => undefined });
+    const first = api.addOAuthAccount(oauthSettings());
+    await expect.poll(() => opened.length).toBe(1);
+    const second = api.addOAuthAccount(oauthSettings());
+    expect(await first).toMatchObject({ ok: false, error: { code: 'AUTH_FAILED', message: 'This sign-in with Example Test Mail was replaced by a newer one, so its answer will not be used.' } });
+    await expect.poll(() => opened.length).toBe(2);
+    expect(value(await api.cancelSignIn({}))).toEqual({ cancelled: true });
+    expect(await second).toMatchObject({ ok: false, error: { code: 'AUTH_FAILED', message: 'You stopped the sign-in, so nothing was saved.' } });
+    expect(value(await api.cancelSignIn({}))).toEqual({ cancelled: false });
+    expect(value(await api.listAccounts({}))).toEqual([]);
+  });
+
   it('says which client ID is missing, and signs nothing in, when oauth.json has none for the provider', async () => {
     const { api, opened } = await aliceCore();
     const config = testOAuthConfig(servers);

@@ -285,6 +285,8 @@ export function AccountSetup({ onAdded, onCancel }: AccountSetupProps) {
             problem: oauth.problem,
             waiting,
             onStartAgain: () => void signInWithProvider(fields, pins, oauth),
+            // The waiting addOAuthAccount then fails with "you stopped the sign-in", shown as any refusal.
+            onCancelSignIn: () => void settle(() => api.cancelSignIn({})),
           }
         }
       />

@@ -140,3 +140,25 @@ test('a certificate refusal during sign-in goes through the trust dialog', async
   expect(await screen.findByRole('listbox', { name: 'Messages' })).toBeTruthy();
   expect(fake.calls.filter((c) => c.name === 'addOAuthAccount').at(-1)?.input).toMatchObject({ imap: { pinnedFingerprint256: certificate.fingerprint256 } });
 });
+
+test('"Cancel sign-in" stops the wait: the core is asked to stop, and its sentence is shown', async () => {
+  const answer = deferred<Account>();
+  const fake = renderApp(mailboxHandlers({
+    listAccounts: async () => [],
+    signInMethod: async () => microsoft,
+    addOAuthAccount: () => answer.promise,
+    cancelSignIn: async () => {
+      answer.reject(new SealmailError('AUTH_FAILED', 'You stopped the sign-in, so nothing was saved.'));
+      return { cancelled: true };
+    },
+  }));
+  await screen.findByLabelText('Email address');
+  fill('Email address', 'alice@contoso.test');
+  fireEvent.click(await screen.findByRole('button', { name: 'Sign in with Microsoft' }));
+  fireEvent.click(await screen.findByRole('button', { name: 'Cancel sign-in' }));
+
+  expect((await screen.findByRole('alert')).textContent).toBe('You stopped the sign-in, so nothing was saved.');
+  expect(fake.calls.filter((c) => c.name === 'cancelSignIn')).toHaveLength(1);
+  expect(screen.queryByRole('button', { name: 'Cancel sign-in' })).toBeNull();
+  expect(screen.getByRole('button', { name: 'Sign in with Microsoft' })).toHaveProperty('disabled', false);
+});
