@@ -5,29 +5,13 @@
  */
 import { JSDOM } from 'jsdom';
 import { describe, expect, inject, it } from 'vitest';
+import { waitForSubject } from '../../support/imap-check';
 import { httpsRequest } from './https-request';
-import { ehloAfterTls, imapWithPassword, imapWithToken, smtpWithToken, withImap } from './token-clients';
+import { ehloAfterTls, imapWithToken, smtpWithToken, withImap } from './token-clients';
 import { tokensForTestUser } from './token-for-test-user';
 
 const servers = inject('mailServers');
 const { alice, bob } = servers.users;
-
-/** Polls bob's INBOX (bounded: ~10 s) until a message with `subject` shows up. */
-async function bobReceives(subject: string): Promise<boolean> {
-  return withImap(imapWithPassword(servers, bob), async (client) => {
-    for (let i = 0; i < 50; i++) {
-      const lock = await client.getMailboxLock('INBOX');
-      try {
-        const found = await client.search({ header: { subject } }, { uid: true });
-        if (Array.isArray(found) && found.length > 0) return true;
-      } finally {
-        lock.release();
-      }
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    return false;
-  });
-}
 
 describe('mail servers accept OAuth 2.0 access tokens', () => {
   it('gives alice tokens for her password on the consent page, and refuses a wrong one', async () => {
@@ -95,6 +79,6 @@ describe('mail servers accept OAuth 2.0 access tokens', () => {
       from: alice.address, to: bob.address, subject, text: 'Hello Bob, no password involved',
     });
     expect(info.accepted).toEqual([bob.address]);
-    expect(await bobReceives(subject)).toBe(true);
+    expect(await waitForSubject(servers, bob, subject)).toBe(true);
   }, 20_000);
 });

@@ -3,7 +3,7 @@
 import { connect as tlsConnect } from 'node:tls';
 import { ImapFlow, type ImapFlowOptions } from 'imapflow';
 import nodemailer from 'nodemailer';
-import type { MailServersInfo, TestUser } from '../mail-servers.js';
+import type { MailServersInfo } from '../mail-servers.js';
 
 type Servers = Pick<MailServersInfo, 'host' | 'imapPort' | 'smtpPort' | 'caCertPem'>;
 
@@ -14,15 +14,6 @@ export function imapWithToken(servers: Servers, address: string, accessToken: st
     tls: { ca: [servers.caCertPem] },
     logger: false,
     ...overrides,
-  });
-}
-
-export function imapWithPassword(servers: Servers, user: TestUser): ImapFlow {
-  return new ImapFlow({
-    host: servers.host, port: servers.imapPort, secure: true,
-    auth: { user: user.address, pass: user.password },
-    tls: { ca: [servers.caCertPem] },
-    logger: false,
   });
 }
 

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Account, AccountDirectory } from '../../../shared/domain';
 import { SealmailError } from '../../../shared/errors';
 import type { AccountSettings, OAuthAccountSettings } from '../../../shared/inputs';
-import type { SignInMethod, SignInStatus } from '../../../shared/oauth-types';
+import type { AccountSignIn, SignInMethod, SignInStatus } from '../../../shared/oauth-types';
 import { checkDirectorySettings, type DirectorySettings } from '../directory/directory-settings';
 import type { SecretStore } from '../ports';
 import { ImapSession } from '../transport/imap-session';
@@ -65,18 +65,31 @@ export class AccountService {
   async add(settings: AccountSettings): Promise<Account> {
     await this.refuseDuplicate(settings.address);
     await this.test(settings);
+    return this.saveNew(settings, undefined, {
+      keep: (id) => this.secrets.set(passwordKey(id), settings.password),
+      drop: (id) => this.secrets.delete(passwordKey(id)),
+    });
+  }
+
+  /** Saves a tested account with its secret; when the account cannot be written, its secret goes too. */
+  private async saveNew(
+    settings: Pick<Account, 'address' | 'displayName' | 'imap' | 'smtp'>,
+    signIn: AccountSignIn | undefined,
+    secret: { keep(accountId: string): Promise<void>; drop(accountId: string): Promise<void> },
+  ): Promise<Account> {
     const account: Account = {
       id: randomUUID(),
       address: settings.address,
       displayName: settings.displayName,
       imap: settings.imap,
       smtp: settings.smtp,
+      ...(signIn ? { signIn } : {}),
     };
-    await this.secrets.set(passwordKey(account.id), settings.password);
+    await secret.keep(account.id);
     try {
       await this.store.add(account);
     } catch (error) {
-      await this.secrets.delete(passwordKey(account.id));
+      await secret.drop(account.id);
       throw error;
     }
     return account;
@@ -94,31 +107,18 @@ export class AccountService {
    */
   async addWithOAuth(settings: OAuthAccountSettings): Promise<Account> {
     await this.refuseDuplicate(settings.address);
-    const { provider, tokens } = await this.oauth.access.signIn(settings.providerId, settings.address);
-    await this.testWith(settings, this.oauth.access.trial(settings.address, provider, tokens));
-    const account: Account = {
-      id: randomUUID(),
-      address: settings.address,
-      displayName: settings.displayName,
-      imap: settings.imap,
-      smtp: settings.smtp,
-      signIn: { method: 'oauth2', providerId: provider.id, providerName: provider.name },
-    };
-    await this.oauth.grants.set(account.id, { refreshToken: tokens.refreshToken, refreshedAt: new Date().toISOString() });
-    try {
-      await this.store.add(account);
-    } catch (error) {
-      await this.oauth.grants.delete(account.id);
-      throw error;
-    }
+    const { provider, tokens } = await this.signInAndTest(settings.providerId, settings);
+    const account = await this.saveNew(settings, { method: 'oauth2', providerId: provider.id, providerName: provider.name }, {
+      keep: (id) => this.oauth.grants.set(id, { refreshToken: tokens.refreshToken, refreshedAt: new Date().toISOString() }),
+      drop: (id) => this.oauth.grants.delete(id),
+    });
     await this.oauth.access.credentialsFor(account, tokens);
     return account;
   }
 
   /** The sign-in and both logins of `addWithOAuth`, keeping nothing (`sealmail test-account --oauth`). */
   async testWithOAuth(settings: OAuthAccountSettings): Promise<{ providerName: string }> {
-    const { provider, tokens } = await this.oauth.access.signIn(settings.providerId, settings.address);
-    await this.testWith(settings, this.oauth.access.trial(settings.address, provider, tokens));
+    const { provider } = await this.signInAndTest(settings.providerId, settings);
     return { providerName: provider.name };
   }
 
@@ -131,8 +131,7 @@ export class AccountService {
   async signInAgain(accountId: string): Promise<SignInStatus> {
     const account = await this.store.get(accountId);
     if (!account.signIn) throw new SealmailError('INVALID_INPUT', `${account.address} logs in with a password, not with a provider.`);
-    const { provider, tokens } = await this.oauth.access.signIn(account.signIn.providerId, account.address);
-    await this.testWith(account, this.oauth.access.trial(account.address, provider, tokens));
+    const { tokens } = await this.signInAndTest(account.signIn.providerId, account);
     await this.oauth.grants.set(account.id, { refreshToken: tokens.refreshToken, refreshedAt: new Date().toISOString() });
     await this.oauth.access.credentialsFor(account, tokens);
     return this.signInStatus(accountId);
@@ -144,6 +143,13 @@ export class AccountService {
     if (!account.signIn) return { method: 'password' };
     const grant = await this.oauth.grants.get(accountId);
     return { method: 'oauth2', providerName: account.signIn.providerName, lastRefreshedAt: grant?.refreshedAt ?? null, signedIn: grant !== null };
+  }
+
+  /** Signs in in the browser, then logs in to both servers with the new access token; saves nothing. */
+  private async signInAndTest(providerId: string, account: Pick<Account, 'address' | 'imap' | 'smtp'>) {
+    const signedIn = await this.oauth.access.signIn(providerId, account.address);
+    await this.testWith(account, this.oauth.access.trial(account.address, signedIn.provider, signedIn.tokens));
+    return signedIn;
   }
 
   private async refuseDuplicate(address: string): Promise<void> {
