@@ -2,7 +2,7 @@
  * `npx tsx scripts/take-screenshots.ts`: the README's pictures, made the way a person would see
  * the app: test servers, the real core behind the loopback bridge, and Debian's Chromium.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
@@ -20,6 +20,8 @@ const servers = await startMailServers();
 // Recipient lookups go to the loopback DNS world, never to the system's resolver.
 const dns = await startDnsWorld();
 const profileDir = await mkdtemp(join(tmpdir(), 'sealmail-shots-'));
+// A made-up Google client ID, only so that setup offers "Sign in with Google"; nothing is signed in.
+await writeFile(join(profileDir, 'oauth.json'), JSON.stringify({ clients: { google: { clientId: 'screenshot.apps.googleusercontent.com' } } }));
 const core = createCore({
   profileDir,
   secrets: new MemorySecretStore(),
@@ -64,7 +66,14 @@ try {
   await page.getByRole('button', { name: /^Delivery:/ }).click();
   await page.getByRole('region', { name: 'Delivery details' }).waitFor();
   await page.screenshot({ path: 'docs/delivery.png' });
-  console.log('wrote docs/account-setup.png, docs/main-window.png, docs/composer.png, docs/composer-delivery.png, docs/delivery.png');
+
+  // Setup for a Gmail address: "Sign in with Google" where the password field was.
+  await page.getByRole('navigation', { name: 'Folders' }).getByRole('button', { name: 'Add account' }).click();
+  await page.getByLabel('Email address').fill('sam@gmail.com');
+  await page.getByLabel('Display name').fill('Sam Example');
+  await page.getByRole('button', { name: 'Sign in with Google' }).waitFor();
+  await page.screenshot({ path: 'docs/oauth-sign-in.png' });
+  console.log('wrote docs/account-setup.png, docs/main-window.png, docs/composer.png, docs/composer-delivery.png, docs/delivery.png, docs/oauth-sign-in.png');
 } finally {
   await browser.close();
   await bridge.close();
