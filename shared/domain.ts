@@ -1,6 +1,7 @@
 /** Domain types that cross the boundary as results and events. Plain data only. */
 import type { SmimeVerdict } from './smime-types';
 import type { DeliveryReport } from './delivery-types';
+import type { HeaderProtection } from './header-protection-types';
 import type { AccountSignIn } from './oauth-types';
 
 /** 'tls': TLS from the first byte (RFC 8314); 'starttls': STARTTLS demanded before anything else. Never plaintext. */
@@ -108,6 +109,11 @@ export interface MessageView {
    * beside the badges, never part of the signature verdict. Absent in views cached before it.
    */
   delivery?: DeliveryReport;
+  /**
+   * Present when Subject, From, To, Cc and Date come from inside the signature or encryption
+   * (RFC 9788 protected headers): what that changed, for the warning and the details panel.
+   */
+  headerProtection?: HeaderProtection;
 }
 
 export interface SentMessage {

@@ -1,12 +1,14 @@
 /**
  * Builds the RFC 5322 bytes of an outgoing message once, so the sent and the saved copy are
- * identical. With Sign or Encrypt, the MIME body is handed to the S/MIME protector (signed first,
- * then encrypted to every recipient and the sender) and the message header goes around the result.
+ * identical. With Sign or Encrypt, the MIME body, with copies of the header fields inside (RFC 9788),
+ * is handed to the S/MIME protector (signed first, then encrypted to every recipient and the sender)
+ * and the outer header goes around the result: for encrypted mail, with its Subject obscured.
  */
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type { MailAddress } from '../../../shared/domain';
 import { SealmailError } from '../../../shared/errors';
 import type { OutgoingMessage } from '../../../shared/inputs';
+import { protectHeaders } from './header-protection';
 
 export interface ComposedMessage {
   raw: Buffer;
@@ -49,7 +51,7 @@ export async function composeMessage(from: MailAddress, message: OutgoingMessage
   node.keepBcc = false;
   const built = await node.build();
   const recipients = [...new Set([...message.to, ...message.cc, ...message.bcc])];
-  const raw = protect && protector ? await protectBody(built, (entity) => protector(entity, { from: from.address, recipients, sign: message.sign, encrypt: message.encrypt })) : built;
+  const raw = protect && protector ? await protectBody(built, message.encrypt, (entity) => protector(entity, { from: from.address, recipients, sign: message.sign, encrypt: message.encrypt })) : built;
   return {
     raw,
     messageId: node.messageId(),
@@ -60,16 +62,16 @@ export async function composeMessage(from: MailAddress, message: OutgoingMessage
 
 /**
  * Splits a built message into its message header and its MIME entity (the Content-* fields and the
- * body), protects the entity, and puts the message header back in front of the result.
+ * body), protects the entity with copies of the header inside (RFC 9788, header-protection.ts), and
+ * puts the outer header in front of the result.
  */
-async function protectBody(built: Buffer, protect: (entity: Buffer) => Promise<Buffer>): Promise<Buffer> {
+async function protectBody(built: Buffer, encrypted: boolean, protect: (entity: Buffer) => Promise<Buffer>): Promise<Buffer> {
   const text = built.toString('latin1');
   const end = text.indexOf('\r\n\r\n');
   if (end < 0) throw new SealmailError('INTERNAL', 'The message could not be prepared for signing.');
   // Header fields with their continuation lines, as built.
   const fields = text.slice(0, end).split(/\r\n(?![ \t])/);
   const isContent = (field: string) => /^content-/i.test(field);
-  const entity = Buffer.from(`${fields.filter(isContent).join('\r\n')}\r\n\r\n${text.slice(end + 4)}`, 'latin1');
-  const header = Buffer.from(`${fields.filter((field) => !isContent(field)).join('\r\n')}\r\n`, 'latin1');
-  return Buffer.concat([header, await protect(entity)]);
+  const { entity, outerHeader } = protectHeaders({ headerFields: fields.filter((field) => !isContent(field)), contentFields: fields.filter(isContent), body: text.slice(end + 4) }, encrypted);
+  return Buffer.concat([outerHeader, await protect(entity)]);
 }

@@ -120,6 +120,8 @@ export class MailService {
     // Decrypted text never goes to disk; a verdict that waited on a locked keystore is asked again.
     if (mayCacheView(view)) store.cacheView(accountId, folder, uid, view);
     else if (view.security?.encryption.status === 'decrypted') store.indexInMemoryOnly(accountId, folder, uid, view);
+    // The list shows the subject from inside (RFC 9788) from now on, kept in memory only.
+    if (view.headerProtection) store.rememberShownSubject(accountId, folder, uid, view.subject);
     this.events.emit('messagesChanged', { accountId, folder });
     return view;
   }

@@ -14,6 +14,7 @@ import { headerValue, parseContentType, parseHeaderFields, splitHeaderAndBody } 
 import type { SecureMessage } from '../smime/read-secure-message';
 import { KEYSTORE_LOCKED_TO_READ, NO_KEYSTORE_TO_READ } from '../smime/smime-service';
 import { readOuterHeader } from './outer-header';
+import { protectedHeaderView } from './protected-header-view';
 
 /** What the view needs of the S/MIME service: SmimeService.read. */
 export interface SecureReader {
@@ -52,10 +53,13 @@ export async function secureView(raw: Buffer, where: MessageLocation, sanitiser:
     const reason = verdict.encryption.reason ?? verdict.signature.reason ?? 'This message could not be opened.';
     return { ...header, ...reasonOnly(reason), security: verdict };
   }
-  // Only the signed or decrypted part is shown; the header (From, Subject...) is the outer message's.
-  const inner = await parseMessage(displayed.raw, where, sanitiser);
+  // Only the signed or decrypted part is shown; the header (From, Subject...) is the protected one
+  // inside it when it carries one (RFC 9788), else the outer message's.
+  const protectedView = await protectedHeaderView(header, displayed.raw, where);
+  const inner = await parseMessage(protectedView?.content ?? displayed.raw, where, sanitiser);
   return {
-    ...header,
+    ...(protectedView?.header ?? header),
+    ...(protectedView ? { headerProtection: protectedView.protection } : {}),
     text: inner.text,
     html: inner.html,
     remoteContentBlocked: inner.remoteContentBlocked,

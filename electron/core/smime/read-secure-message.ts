@@ -12,7 +12,8 @@ import { parseContentInfo } from './cms/signed-data';
 import type { Decryptor } from './decryption-port';
 import { displayedText } from './mime/displayed-text';
 import { decodeWords, readFrom, type FromField } from './mime/from-address';
-import { headerValue, MIME_LIMITS, readEntity, readLayerContent, type RawEntity } from './mime/raw-entity';
+import { findProtectedHeader } from './mime/protected-headers';
+import { headerValue, headerValues, MIME_LIMITS, readEntity, readLayerContent, type RawEntity } from './mime/raw-entity';
 import { decodeBody } from './mime/transfer-encoding';
 import { verifyDetached, verifyOpaque, type TrustContext } from './verify-signature';
 
@@ -95,6 +96,16 @@ export async function readSecureMessage(raw: Buffer, options: ReadOptions): Prom
   };
 }
 
+/**
+ * Who the signer must be: the From the signature itself covers (RFC 9788 protected header) when
+ * the signed content has one, else the outer From. The view says when the two differ.
+ */
+function senderOf(signedContent: Buffer, outer: FromField): FromField {
+  const protectedHeader = findProtectedHeader(signedContent);
+  if (!protectedHeader || headerValues(protectedHeader.fields, 'from').length === 0) return outer;
+  return readFrom(protectedHeader.fields);
+}
+
 type Step =
   | { kind: 'signature'; verdict: SignatureVerdict; signer: SmimeCertificate | null; inner: Buffer | null }
   | { kind: 'encryption'; verdict: EncryptionVerdict; inner: Buffer | null };
@@ -115,7 +126,7 @@ async function unwrap(entity: RawEntity, from: FromField, options: ReadOptions):
       return signatureError((error as Error).message);
     }
     // The signed bytes are the first part exactly as received (RFC 1847 §2.1), never re-serialised.
-    const layer = await verifyDetached(content.raw, der, from, options);
+    const layer = await verifyDetached(content.raw, der, senderOf(content.raw, from), options);
     return { kind: 'signature', verdict: layer.verdict, signer: layer.signer, inner: layer.verdict.status === 'error' ? null : content.raw };
   }
   if (!isPkcs7Mime(entity)) return null;
@@ -130,7 +141,7 @@ async function unwrap(entity: RawEntity, from: FromField, options: ReadOptions):
     return signatureError((error as Error).message);
   }
   if (contentType === OID.signedData) {
-    const layer = await verifyOpaque(der, from, options);
+    const layer = await verifyOpaque(der, (content) => (content ? senderOf(content, from) : from), options);
     return { kind: 'signature', verdict: layer.verdict, signer: layer.signer, inner: layer.content };
   }
   if (contentType === OID.envelopedData || contentType === OID.authEnvelopedData) {

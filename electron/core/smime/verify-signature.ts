@@ -51,8 +51,11 @@ export async function verifyDetached(signedBytes: Buffer, signatureDer: Buffer, 
   }, from, trust);
 }
 
-/** Verifies an opaque SignedData (application/pkcs7-mime; smime-type=signed-data). */
-export async function verifyOpaque(signatureDer: Buffer, from: FromField, trust: TrustContext): Promise<SignatureLayer> {
+/**
+ * Verifies an opaque SignedData (application/pkcs7-mime; smime-type=signed-data). `from` may depend
+ * on the signed content: its protected From (RFC 9788), when it has one, names the sender.
+ */
+export async function verifyOpaque(signatureDer: Buffer, from: FromField | ((content: Buffer | null) => FromField), trust: TrustContext): Promise<SignatureLayer> {
   return verifyLayer(() => parseSignedData(signatureDer, 'opaque'), (parsed) => ({
     check: checkSignerInfo(parsed, parsed.eContent!, trust.knownCertificates),
     content: parsed.eContent,
@@ -62,7 +65,7 @@ export async function verifyOpaque(signatureDer: Buffer, from: FromField, trust:
 async function verifyLayer(
   parse: () => ParsedSignedData,
   check: (parsed: ParsedSignedData) => { check: SignerCheck; content: Buffer | null },
-  from: FromField,
+  fromOf: FromField | ((content: Buffer | null) => FromField),
   trust: TrustContext,
 ): Promise<SignatureLayer> {
   let parsed: ParsedSignedData;
@@ -80,6 +83,7 @@ async function verifyLayer(
     return { verdict: { status, signer: null, reason: `${prefix}${reason}.`, details: null }, content: null, signer: null };
   }
   const { check: signed, content } = result;
+  const from = typeof fromOf === 'function' ? fromOf(content) : fromOf;
   const chain = buildChain(signed.signer, [...parsed.certificates, ...trust.knownCertificates], trust.anchors, trust.at);
   let revocation: { state: 'good' | 'revoked' | 'could-not-check' | 'not-checked'; reason: string | null } = { state: 'not-checked', reason: null };
   if (chain.status === 'trusted' && chain.chain.length > 1 && trust.revocation) {

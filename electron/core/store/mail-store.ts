@@ -33,6 +33,13 @@ export function threadLookupSql(ids: number): string {
 }
 
 export class MailStore {
+  /**
+   * Subjects read from inside opened messages (RFC 9788 protected headers), for this run only and
+   * never on disk: the list and search show them in place of the outer subject (for encrypted
+   * mail, a placeholder).
+   */
+  private readonly shownSubjects = new Map<string, string>();
+
   constructor(private readonly db: Database.Database) {
     // Plaintext of opened encrypted messages is indexed only in memory, for this run.
     db.exec(`ATTACH DATABASE ':memory:' AS secret;
@@ -210,22 +217,38 @@ export class MailStore {
         ORDER BY m.date DESC, m.uid DESC LIMIT ? OFFSET ?`)
       .all(accountId, path, limit, offset) as MessageRow[];
     const total = this.db.prepare('SELECT count(*) FROM messages WHERE account_id = ? AND folder = ? AND hidden = 0').pluck().get(accountId, path) as number;
-    return { messages: rows.map(toSummary), total, offset };
+    return { messages: this.withShownSubjects(accountId, path, rows.map(toSummary)), total, offset };
   }
 
   /** Full-text search with field filters, newest first (see search-query.ts for the syntax). */
   search(accountId: string, path: string, query: string, limit: number): MessagePage {
-    return searchMessages(this.db, accountId, path, query, limit);
+    const page = searchMessages(this.db, accountId, path, query, limit);
+    return { ...page, messages: this.withShownSubjects(accountId, path, page.messages) };
   }
 
   /** A page of a folder's conversations, newest first by their newest message (see conversations.ts). */
   conversations(accountId: string, path: string, offset: number, limit: number): ConversationPage {
-    return conversationPage(this.db, accountId, path, offset, limit);
+    const page = conversationPage(this.db, accountId, path, offset, limit);
+    if (this.shownSubjects.size === 0) return page;
+    return { ...page, conversations: page.conversations.map((c) => ({ ...c, latest: this.withShownSubjects(accountId, path, [c.latest])[0]! })) };
   }
 
   /** The messages of the conversation a message belongs to, in this folder, oldest first. */
   conversation(accountId: string, path: string, uid: number): MessageSummary[] {
-    return conversationMessages(this.db, accountId, path, uid);
+    return this.withShownSubjects(accountId, path, conversationMessages(this.db, accountId, path, uid));
+  }
+
+  /** Remembers, in memory only, the subject an opened message showed from its protected header. */
+  rememberShownSubject(accountId: string, path: string, uid: number, subject: string): void {
+    this.shownSubjects.set(subjectKey(accountId, path, uid), subject);
+  }
+
+  private withShownSubjects(accountId: string, path: string, messages: MessageSummary[]): MessageSummary[] {
+    if (this.shownSubjects.size === 0) return messages;
+    return messages.map((message) => {
+      const subject = this.shownSubjects.get(subjectKey(accountId, path, message.uid));
+      return subject === undefined ? message : { ...message, subject };
+    });
   }
 
   /** The UIDs of the thread a message belongs to, oldest first. */
@@ -281,6 +304,7 @@ export class MailStore {
 
   /** Forgets everything stored for an account (it was removed). */
   forgetAccount(accountId: string): void {
+    for (const key of this.shownSubjects.keys()) if (key.startsWith(`${accountId}\u0000`)) this.shownSubjects.delete(key);
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM messages WHERE account_id = ?').run(accountId);
       this.db.prepare('DELETE FROM accounts WHERE id = ?').run(accountId);
@@ -328,4 +352,8 @@ export class MailStore {
     }
     return target;
   }
+}
+
+function subjectKey(accountId: string, path: string, uid: number): string {
+  return `${accountId}\u0000${path}\u0000${uid}`;
 }

@@ -1,5 +1,6 @@
 /** A message as sync hands it to the store: the envelope, flags and structure, never the body. */
 import type { MailAddress, MessageSummary } from '../../../shared/domain';
+import { OBSCURED_SUBJECT } from '../mail/header-protection';
 
 export interface StoredMessage {
   uid: number;
@@ -55,10 +56,17 @@ export interface MessageRow {
 export const SUMMARY_COLUMNS =
   'm.id, m.uid, m.subject, m.from_name, m.from_address, m.to_json, m.date, m.seen, m.flagged, m.answered, m.has_attachments, m.size, m.encrypted, m.signed, m.message_id, m.thread_id';
 
+/**
+ * The subject an encrypted message with protected headers (RFC 9788) shows outside: a placeholder
+ * ("[...]", or "..." from earlier drafts) that says nothing, so the list says what it is instead.
+ */
+const OBSCURED_SUBJECTS = new Set([OBSCURED_SUBJECT, '...', '\u2026']);
+export const ENCRYPTED_SUBJECT = 'Encrypted message';
+
 export function toSummary(row: MessageRow): MessageSummary {
   return {
     uid: row.uid,
-    subject: row.subject,
+    subject: row.encrypted === 1 && OBSCURED_SUBJECTS.has(row.subject.trim()) ? ENCRYPTED_SUBJECT : row.subject,
     from: row.from_address || row.from_name ? { name: row.from_name, address: row.from_address } : null,
     to: JSON.parse(row.to_json) as MailAddress[],
     date: new Date(row.date).toISOString(),
