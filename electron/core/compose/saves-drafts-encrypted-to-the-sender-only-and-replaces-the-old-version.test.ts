@@ -6,14 +6,13 @@
  * again stores the new version and deletes the old one. Real SmimeService over a keystore double,
  * an in-memory Drafts folder.
  */
-import type { X509Certificate } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IdentitySummary } from '../../../shared/certificates';
 import type { DraftLocation } from '../../../shared/compose-types';
 import { saveDraftInput, type DraftToSave } from '../../../shared/draft-inputs';
 import { SealmailError } from '../../../shared/errors';
 import type { Keystore } from '../keystore/keystore';
+import { keystoreDouble } from '../smime/testing/keystore-double';
 import { silentLogger } from '../ports';
 import { SmimeService } from '../smime/smime-service';
 import { createSmimeFixture, type SmimeFixture } from '../smime/testing/smime-fixture';
@@ -28,20 +27,7 @@ beforeAll(() => {
 }, 120_000);
 afterAll(() => f.cleanup());
 
-function keystoreOf(self: TestIdentity | null, people: TestIdentity[]): Keystore {
-  const summary = self ? ({ certificate: { fingerprint256: self.certificate.x509.fingerprint256 } } as IdentitySummary) : null;
-  const find = (email: string) => [...(self ? [self] : []), ...people].find((p) => p.email === email)?.certificate.x509 ?? null;
-  return {
-    identities: async () => (summary ? [summary] : []),
-    identityForAccount: async (_account, address) => (self && address === self.email ? summary : null),
-    privateKeyFor: async () => self!.key,
-    certificateChain: async () => (self ? [self.certificate.x509, f.ca.certificate.x509] : []),
-    personFor: async () => null,
-    encryptionCertificateFor: async (email) => find(email),
-    collectSigner: async (_certificate: X509Certificate, _capabilities, context) => ({ result: 'added', person: { email: context.email, certificates: [], encryptionFingerprint256: null, changed: null } }),
-    authorityPems: async () => [f.ca.certPem],
-  };
-}
+const keystoreOf = (self: TestIdentity | null, people: TestIdentity[]): Keystore => keystoreDouble(f, self, people);
 
 const lockedKeystore: Keystore = new Proxy({} as Keystore, {
   get: () => async () => {

@@ -4,13 +4,12 @@
  * message `openssl cms` verifies and decrypts (the Sent copy is that same encrypted message).
  * Uses the S/MIME test PKI (alice RSA, bob EC) and the real SmimeService over a keystore double.
  */
-import type { X509Certificate } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IdentitySummary } from '../../../shared/certificates';
 import { SealmailError } from '../../../shared/errors';
 import { outgoingMessageInput, type OutgoingMessage } from '../../../shared/inputs';
 import type { Keystore } from '../keystore/keystore';
+import { keystoreDouble } from '../smime/testing/keystore-double';
 import { HtmlSanitiser } from '../mime/sanitize-html';
 import { KEYSTORE_LOCKED_TO_READ, NO_KEYSTORE_TO_READ, RecipientsWithoutCertificates, SmimeService } from '../smime/smime-service';
 import { createSmimeFixture, type SmimeFixture } from '../smime/testing/smime-fixture';
@@ -27,24 +26,7 @@ beforeAll(() => {
 }, 120_000);
 afterAll(() => f.cleanup());
 
-/** A keystore holding `self` as the user's identity, the test CA as authority, and certificates for `people`. */
-function keystoreOf(self: TestIdentity, people: TestIdentity[], collected: string[] = []): Keystore {
-  const summary = { certificate: { fingerprint256: self.certificate.x509.fingerprint256 } } as IdentitySummary;
-  const find = (email: string) => [self, ...people].find((p) => p.email === email)?.certificate.x509 ?? null;
-  return {
-    identities: async () => [summary],
-    identityForAccount: async (_account, address) => (address === self.email ? summary : null),
-    privateKeyFor: async () => self.key,
-    certificateChain: async () => [self.certificate.x509, f.ca.certificate.x509],
-    personFor: async () => null,
-    encryptionCertificateFor: async (email) => find(email),
-    collectSigner: async (certificate: X509Certificate, _capabilities, context) => {
-      collected.push(`${context.email} ${certificate.fingerprint256}`);
-      return { result: 'added', person: { email: context.email, certificates: [], encryptionFingerprint256: null, changed: null } };
-    },
-    authorityPems: async () => [f.ca.certPem],
-  };
-}
+const keystoreOf = (self: TestIdentity, people: TestIdentity[], collected: string[] = []): Keystore => keystoreDouble(f, self, people, collected);
 
 const lockedKeystore: Keystore = new Proxy({} as Keystore, {
   get: () => async () => {

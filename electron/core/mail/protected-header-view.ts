@@ -9,7 +9,7 @@ import type { MailAddress } from '../../../shared/domain';
 import type { HeaderProtection, OuterDifference, ProtectedField } from '../../../shared/header-protection-types';
 import type { MessageLocation } from '../mime/parse-message';
 import { findProtectedHeader } from '../smime/mime/protected-headers';
-import { headerValues } from '../smime/mime/raw-entity';
+import { headerValues, readEntity } from '../smime/mime/raw-entity';
 import { readOuterHeader, type OuterHeader } from './outer-header';
 
 export interface ProtectedHeaderView {
@@ -19,8 +19,12 @@ export interface ProtectedHeaderView {
   protection: HeaderProtection;
 }
 
-/** The protected header of `payload` (the signed or decrypted part) against `outer`, or null. */
-export async function protectedHeaderView(outer: OuterHeader, payload: Buffer, where: MessageLocation): Promise<ProtectedHeaderView | null> {
+/**
+ * The protected header of `payload` (the signed or decrypted part) against `outer`, or null.
+ * `decrypted` says whether the payload really was encrypted: hp="cipher" states the sender's
+ * intent, never a fact (RFC 9788 §10.2), so only real encryption makes the fields confidential.
+ */
+export async function protectedHeaderView(outer: OuterHeader, payload: Buffer, where: MessageLocation, decrypted: boolean): Promise<ProtectedHeaderView | null> {
   const block = findProtectedHeader(payload);
   if (!block) return null;
   const inner = await readOuterHeader(block.content, where);
@@ -47,7 +51,7 @@ export async function protectedHeaderView(outer: OuterHeader, payload: Buffer, w
   }
   const fromDiffers = outerDifferences.find((difference) => difference.field === 'From' && !difference.byDesign);
   const outerFrom = fromDiffers && outer.from && header.from && !sameAddress(outer.from, header.from) ? outer.from : null;
-  return { header, content: block.content, protection: { form: block.form, confidential: block.confidential, outerDifferences, outerFrom } };
+  return { header, content: block.content, protection: { form: block.form, confidential: block.confidential && decrypted, outerDifferences, outerFrom } };
 }
 
 const FIELDS: ProtectedField[] = ['Subject', 'From', 'To', 'Cc', 'Date'];
@@ -78,4 +82,27 @@ function sameAddress(a: MailAddress, b: MailAddress): boolean {
 /** The outer fields HP-Outer records, as a header block to read like any other. */
 function hpOuterBlock(fields: { name: string; value: string }[]): Buffer {
   return Buffer.from(`${fields.map((field) => `${field.name}: ${field.value}`).join('\r\n')}\r\n\r\n`, 'latin1');
+}
+
+/**
+ * The text without a Legacy Display Element (RFC 9788 §4.5.3): a sender may repeat the obscured
+ * fields at the top of a text/plain part marked hp-legacy-display="1", for readers without header
+ * protection. Shown above the protected header they would say everything twice, so the leading
+ * "Field: value" lines and the blank line after them go.
+ */
+export function withoutLegacyDisplay(text: string, payload: Buffer): string {
+  if (!hasLegacyDisplayPart(payload)) return text;
+  const match = /^(?:[!-9;-~]+:[^\n]*\n)+\n/.exec(text.replace(/\r\n/g, '\n'));
+  return match ? text.replace(/\r\n/g, '\n').slice(match[0].length) : text;
+}
+
+function hasLegacyDisplayPart(payload: Buffer): boolean {
+  let root;
+  try {
+    root = readEntity(payload);
+  } catch {
+    return false;
+  }
+  const parts = [root, ...root.parts, ...root.parts.flatMap((part) => part.parts)];
+  return parts.some((part) => part.mediaType === 'text/plain' && part.params['hp-legacy-display'] === '1');
 }

@@ -14,7 +14,7 @@ import { headerValue, parseContentType, parseHeaderFields, splitHeaderAndBody } 
 import type { SecureMessage } from '../smime/read-secure-message';
 import { KEYSTORE_LOCKED_TO_READ, NO_KEYSTORE_TO_READ } from '../smime/smime-service';
 import { readOuterHeader } from './outer-header';
-import { protectedHeaderView } from './protected-header-view';
+import { protectedHeaderView, withoutLegacyDisplay } from './protected-header-view';
 
 /** What the view needs of the S/MIME service: SmimeService.read. */
 export interface SecureReader {
@@ -55,12 +55,12 @@ export async function secureView(raw: Buffer, where: MessageLocation, sanitiser:
   }
   // Only the signed or decrypted part is shown; the header (From, Subject...) is the protected one
   // inside it when it carries one (RFC 9788), else the outer message's.
-  const protectedView = await protectedHeaderView(header, displayed.raw, where);
+  const protectedView = await protectedHeaderView(header, displayed.raw, where, verdict.encryption.status === 'decrypted');
   const inner = await parseMessage(protectedView?.content ?? displayed.raw, where, sanitiser);
   return {
     ...(protectedView?.header ?? header),
     ...(protectedView ? { headerProtection: protectedView.protection } : {}),
-    text: inner.text,
+    text: protectedView ? withoutLegacyDisplay(inner.text, protectedView.content) : inner.text,
     html: inner.html,
     remoteContentBlocked: inner.remoteContentBlocked,
     attachments: inner.attachments,
