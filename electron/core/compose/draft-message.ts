@@ -3,14 +3,15 @@
  * composer holds (Bcc, threading, attachments, the Sign and Encrypt choices). With Encrypt on, all
  * of it goes inside an enveloped part encrypted to the sender's own certificate only (also with
  * Encrypt off when it quotes encrypted mail: see DraftService), and only
- * From, To, Cc, Subject, Date and Message-ID stay outside (as they do on the sent message), so the
- * folder lists it; Bcc stays inside. A draft is never signed: it is not yet a statement.
+ * From, To, Cc, Date, Message-ID and a placeholder Subject ("[...]", as on sent mail) stay outside;
+ * the real subject and Bcc stay inside. A draft is never signed: it is not yet a statement.
  */
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type { MailAddress } from '../../../shared/domain';
 import type { DraftToSave } from '../../../shared/draft-inputs';
 import { SealmailError } from '../../../shared/errors';
 import { attachmentsAndThreading } from '../mail/compose-message';
+import { OBSCURED_SUBJECT, withHpParameter } from '../mail/header-protection';
 import { DRAFT_OPTIONS_HEADER, formatDraftOptions } from './draft-options';
 
 /** Encrypts a MIME entity to the sender's own certificate only; throws rather than return it in clear. */
@@ -52,8 +53,13 @@ export async function buildDraft(from: MailAddress, draft: DraftToSave, domainFo
   const end = text.indexOf('\r\n\r\n');
   if (end < 0) throw new SealmailError('INTERNAL', 'The draft could not be prepared for encryption.');
   const fields = text.slice(0, end).split(/\r\n(?![ \t])/);
-  const outside = fields.filter((field) => OUTSIDE.has(field.slice(0, field.indexOf(':')).trim().toLowerCase()));
-  // The whole built draft, header included, is what gets encrypted: reopening reads it all back from inside.
-  const encrypted = await encryptToSelf(built);
+  // As on sent mail (RFC 9788), the server sees a placeholder subject; the real one is inside.
+  const outside = fields
+    .filter((field) => OUTSIDE.has(field.slice(0, field.indexOf(':')).trim().toLowerCase()))
+    .map((field) => (/^subject\s*:/i.test(field) ? `Subject: ${OBSCURED_SUBJECT}` : field));
+  // The whole built draft, header included, is what gets encrypted: reopening reads it all back from
+  // inside. Marked hp="cipher", it is a header-protected payload any RFC 9788 reader understands.
+  const payload = Buffer.from(`${fields.map((field) => withHpParameter(field, true)).join('\r\n')}${text.slice(end)}`, 'latin1');
+  const encrypted = await encryptToSelf(payload);
   return { raw: Buffer.concat([Buffer.from(`${outside.join('\r\n')}\r\n`, 'latin1'), encrypted]), messageId };
 }

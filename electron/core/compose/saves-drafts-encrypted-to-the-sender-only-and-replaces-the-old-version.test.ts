@@ -100,11 +100,14 @@ describe('saving a draft with Encrypt on', () => {
     const raw = drafts.stored.get(1)!;
     const text = raw.toString('latin1');
     expect(text).toMatch(/^Content-Type: application\/pkcs7-mime; smime-type=(authE|e)nveloped-data/m);
-    expect(text).toMatch(/^Subject: Quarterly plan/m);
-    for (const secret of ['secret plan', 'boss@example.test', 'plan.txt', 'attached secret', 'X-Sealmail-Draft-Options']) expect(text).not.toContain(secret);
+    // The subject is protected as on sent mail (RFC 9788): a placeholder outside, the real one inside.
+    expect(text).toMatch(/^Subject: \[\.\.\.\]\r$/m);
+    for (const secret of ['Quarterly plan', 'secret plan', 'boss@example.test', 'plan.txt', 'attached secret', 'X-Sealmail-Draft-Options']) expect(text).not.toContain(secret);
 
     const inside = decryptWith(f.alice, raw);
     expect(inside).toContain('The secret plan, first version.');
+    expect(inside).toMatch(/^Subject: Quarterly plan/m);
+    expect(inside).toMatch(/hp="cipher"/);
     expect(inside).toMatch(/^Bcc: boss@example\.test/m);
     expect(inside).toMatch(/^X-Sealmail-Draft-Options: sign=yes; encrypt=yes; original=plain/m);
     expect(inside).not.toMatch(/multipart\/signed|signed-data/);

@@ -24,7 +24,12 @@ export function protectHeaders(message: SplitMessage, encrypted: boolean): { ent
   const protectedFields = message.headerFields.filter((field) => !/^mime-version\s*:/i.test(field));
   const outerFields = message.headerFields.map((field) => (encrypted && /^subject\s*:/i.test(field) ? `Subject: ${OBSCURED_SUBJECT}` : field));
   const hpOuter = encrypted ? outerFields.filter((field) => !/^mime-version\s*:/i.test(field)).map((field) => `HP-Outer: ${field}`) : [];
-  const contentFields = message.contentFields.map((field) => (/^content-type\s*:/i.test(field) ? `${field};\r\n hp="${encrypted ? 'cipher' : 'clear'}"` : field));
+  const contentFields = message.contentFields.map((field) => withHpParameter(field, encrypted));
   const entity = Buffer.from(`${[...contentFields, ...protectedFields, ...hpOuter].join('\r\n')}\r\n\r\n${message.body}`, 'latin1');
   return { entity, outerHeader: Buffer.from(`${outerFields.join('\r\n')}\r\n`, 'latin1') };
+}
+
+/** A Content-Type field marked as the root of a header-protected payload; other fields unchanged. */
+export function withHpParameter(field: string, encrypted: boolean): string {
+  return /^content-type\s*:/i.test(field) ? `${field};\r\n hp="${encrypted ? 'cipher' : 'clear'}"` : field;
 }
