@@ -11,7 +11,7 @@ import type { MailAddress } from '../../../shared/domain';
 import type { DraftToSave } from '../../../shared/draft-inputs';
 import { SealmailError } from '../../../shared/errors';
 import { attachmentsAndThreading } from '../mail/compose-message';
-import { OBSCURED_SUBJECT, withHpParameter } from '../mail/header-protection';
+import { OBSCURED_SUBJECT, withHpParameter } from '../smime/mime/header-protection';
 import { DRAFT_OPTIONS_HEADER, formatDraftOptions } from './draft-options';
 
 /** Encrypts a MIME entity to the sender's own certificate only; throws rather than return it in clear. */

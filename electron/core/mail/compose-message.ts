@@ -8,7 +8,7 @@ import MailComposer from 'nodemailer/lib/mail-composer';
 import type { MailAddress } from '../../../shared/domain';
 import { SealmailError } from '../../../shared/errors';
 import type { OutgoingMessage } from '../../../shared/inputs';
-import { protectHeaders } from './header-protection';
+import { protectMessage } from '../smime/mime/header-protection';
 
 export interface ComposedMessage {
   raw: Buffer;
@@ -51,7 +51,7 @@ export async function composeMessage(from: MailAddress, message: OutgoingMessage
   node.keepBcc = false;
   const built = await node.build();
   const recipients = [...new Set([...message.to, ...message.cc, ...message.bcc])];
-  const raw = protect && protector ? await protectBody(built, message.encrypt, (entity) => protector(entity, { from: from.address, recipients, sign: message.sign, encrypt: message.encrypt })) : built;
+  const raw = protect && protector ? await protectMessage(built, message.encrypt, (entity) => protector(entity, { from: from.address, recipients, sign: message.sign, encrypt: message.encrypt })) : built;
   return {
     raw,
     messageId: node.messageId(),
@@ -60,18 +60,3 @@ export async function composeMessage(from: MailAddress, message: OutgoingMessage
   };
 }
 
-/**
- * Splits a built message into its message header and its MIME entity (the Content-* fields and the
- * body), protects the entity with copies of the header inside (RFC 9788, header-protection.ts), and
- * puts the outer header in front of the result.
- */
-async function protectBody(built: Buffer, encrypted: boolean, protect: (entity: Buffer) => Promise<Buffer>): Promise<Buffer> {
-  const text = built.toString('latin1');
-  const end = text.indexOf('\r\n\r\n');
-  if (end < 0) throw new SealmailError('INTERNAL', 'The message could not be prepared for signing.');
-  // Header fields with their continuation lines, as built.
-  const fields = text.slice(0, end).split(/\r\n(?![ \t])/);
-  const isContent = (field: string) => /^content-/i.test(field);
-  const { entity, outerHeader } = protectHeaders({ headerFields: fields.filter((field) => !isContent(field)), contentFields: fields.filter(isContent), body: text.slice(end + 4) }, encrypted);
-  return Buffer.concat([outerHeader, await protect(entity)]);
-}

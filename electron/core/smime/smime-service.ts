@@ -15,6 +15,7 @@ import { decryptEnvelope, type DecryptionKey } from './decrypt-envelope';
 import type { Decryptor } from './decryption-port';
 import { encryptEntity, type EncryptionRecipient } from './encrypt-entity';
 import { textEntity, withMessageHeaders } from './mime/compose-entity';
+import { protectMessage } from './mime/header-protection';
 import { readFrom } from './mime/from-address';
 import { parseHeaderFields, splitHeaderAndBody } from './mime/raw-entity';
 import { readSecureMessage, type SecureMessage } from './read-secure-message';
@@ -103,8 +104,11 @@ export class SmimeService {
    * is asked for and some recipient has no usable certificate.
    */
   async compose(draft: OutgoingDraft): Promise<Buffer> {
-    const entity = await this.protect(textEntity(draft.text), { accountId: draft.accountId ?? draft.from, from: draft.from, recipients: draft.to, sign: draft.sign, encrypt: draft.encrypt });
-    return withMessageHeaders(entity, { from: draft.from, to: draft.to, subject: draft.subject, date: this.options.clock.now() });
+    const plain = withMessageHeaders(textEntity(draft.text), { from: draft.from, to: draft.to, subject: draft.subject, date: this.options.clock.now() });
+    const options = { accountId: draft.accountId ?? draft.from, from: draft.from, recipients: draft.to, sign: draft.sign, encrypt: draft.encrypt };
+    if (!draft.sign && !draft.encrypt) return plain;
+    // The header travels inside too (RFC 9788), as on mail the app sends.
+    return protectMessage(plain, draft.encrypt, (entity) => this.protect(entity, options));
   }
 
   /**

@@ -1,6 +1,6 @@
 /** A message as sync hands it to the store: the envelope, flags and structure, never the body. */
 import type { MailAddress, MessageSummary } from '../../../shared/domain';
-import { OBSCURED_SUBJECT } from '../mail/header-protection';
+import { OBSCURED_SUBJECT } from '../smime/mime/header-protection';
 
 export interface StoredMessage {
   uid: number;

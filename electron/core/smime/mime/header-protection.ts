@@ -7,6 +7,8 @@
  * way. A signed-only message keeps its outer header as it is: there is nothing to hide.
  */
 
+import { SealmailError } from '../../../../shared/errors';
+
 /** The outer Subject of an encrypted message (RFC 9788, hcp_baseline). */
 export const OBSCURED_SUBJECT = '[...]';
 
@@ -32,4 +34,20 @@ export function protectHeaders(message: SplitMessage, encrypted: boolean): { ent
 /** A Content-Type field marked as the root of a header-protected payload; other fields unchanged. */
 export function withHpParameter(field: string, encrypted: boolean): string {
   return /^content-type\s*:/i.test(field) ? `${field};\r\n hp="${encrypted ? 'cipher' : 'clear'}"` : field;
+}
+
+/**
+ * Splits a complete built message into its header and its MIME entity (the Content-* fields and the
+ * body), protects the entity with copies of the header inside, and puts the outer header in front
+ * of the result. `protect` signs and/or encrypts; it is told nothing else.
+ */
+export async function protectMessage(built: Buffer, encrypted: boolean, protect: (entity: Buffer) => Promise<Buffer>): Promise<Buffer> {
+  const text = built.toString('latin1');
+  const end = text.indexOf('\r\n\r\n');
+  if (end < 0) throw new SealmailError('INTERNAL', 'The message could not be prepared for signing.');
+  // Header fields with their continuation lines, as built.
+  const fields = text.slice(0, end).split(/\r\n(?![ \t])/);
+  const isContent = (field: string) => /^content-/i.test(field);
+  const { entity, outerHeader } = protectHeaders({ headerFields: fields.filter((field) => !isContent(field)), contentFields: fields.filter(isContent), body: text.slice(end + 4) }, encrypted);
+  return Buffer.concat([outerHeader, await protect(entity)]);
 }
