@@ -1,7 +1,7 @@
 /**
  * One opened message: the actions (reply, reply all, forward), the header block (From always with
- * its address), notices the app draws outside the message's own DOM, the body, and the
- * attachments. Presentational.
+ * its address, and a warning when the unprotected outer From names another sender), notices the
+ * app draws outside the message's own DOM, the body, and the attachments. Presentational.
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { ReplyMode } from '../../shared/compose-types';
@@ -12,6 +12,7 @@ import { AttachmentList } from './AttachmentList';
 import { HtmlFrame } from './HtmlFrame';
 import { Icon } from './Icon';
 import { Notice } from './Notices';
+import { OuterSenderWarning } from './ProtectedHeaderNotes';
 import { RemoteContentBar, type RemoteState } from './RemoteContentBar';
 import { SecurityBadges } from './SecurityBadges';
 
@@ -84,6 +85,7 @@ export function MessageReader(props: MessageReaderProps) {
                   Name shows a different address
                 </span>
               ) : null}
+              {message.headerProtection?.outerFrom ? <OuterSenderWarning outerFrom={message.headerProtection.outerFrom} /> : null}
             </dd>
           </div>
           {to ? (
@@ -106,7 +108,7 @@ export function MessageReader(props: MessageReaderProps) {
           </div>
         </dl>
         {/* Drawn by the app, outside the message frame: the body cannot imitate or cover it. */}
-        {message.security || message.delivery ? <SecurityBadges verdict={message.security} delivery={message.delivery} /> : null}
+        {message.security || message.delivery ? <SecurityBadges verdict={message.security} delivery={message.delivery} headerProtection={message.headerProtection} /> : null}
       </header>
 
       <div className="reader-notices">

@@ -4,19 +4,28 @@
  * Each badge is a button whose accessible name starts with its word; it opens the details panel
  * (signer, validation level, chain, algorithms, signing time, revocation, why it is not valid).
  * Beside them, the Delivery indicator (how the message travelled between servers): a separate fact
- * with its own words and tone, which never changes a badge. Presentational.
+ * with its own words and tone, which never changes a badge. The signature and encryption panels also
+ * say what the protected header (RFC 9788) covers and how the outer header differs. Presentational.
  */
 import { useId, useState, type ReactNode } from 'react';
 import type { DeliveryReport } from '../../shared/delivery-types';
+import type { HeaderProtection } from '../../shared/header-protection-types';
 import type { SmimeVerdict } from '../../shared/smime-types';
 import { deliveryIndicator } from '../lib/delivery-words';
 import { formatFullDate } from '../lib/format';
 import { badgeLabel, REVOCATION_WORDS, securityBadges, VALIDATION_WORDS, type SecurityBadge } from '../lib/security-badges';
 import { DeliveryPanel } from './DeliveryPanel';
 import { Icon } from './Icon';
+import { ProtectedHeaderSection } from './ProtectedHeaderNotes';
 import '../styles/security-badges.css';
 
-export function SecurityBadges({ verdict, delivery }: { verdict?: SmimeVerdict; delivery?: DeliveryReport }) {
+export interface SecurityBadgesProps {
+  verdict?: SmimeVerdict;
+  delivery?: DeliveryReport;
+  headerProtection?: HeaderProtection;
+}
+
+export function SecurityBadges({ verdict, delivery, headerProtection }: SecurityBadgesProps) {
   const [open, setOpen] = useState<SecurityBadge['kind'] | 'delivery' | null>(null);
   const panelId = useId();
   const badges = verdict ? securityBadges(verdict) : [];
@@ -58,14 +67,20 @@ export function SecurityBadges({ verdict, delivery }: { verdict?: SmimeVerdict; 
           </button>
         ) : null}
       </div>
-      {open === 'signature' && verdict ? <SignaturePanel id={panelId} verdict={verdict} /> : null}
-      {open === 'encryption' && verdict ? <EncryptionPanel id={panelId} verdict={verdict} /> : null}
+      {open === 'signature' && verdict ? <SignaturePanel id={panelId} verdict={verdict} headerProtection={headerProtection} /> : null}
+      {open === 'encryption' && verdict ? <EncryptionPanel id={panelId} verdict={verdict} headerProtection={headerProtection} /> : null}
       {open === 'delivery' && delivery ? <DeliveryPanel id={panelId} report={delivery} /> : null}
     </div>
   );
 }
 
-function SignaturePanel({ id, verdict }: { id: string; verdict: SmimeVerdict }) {
+interface PanelProps {
+  id: string;
+  verdict: SmimeVerdict;
+  headerProtection?: HeaderProtection;
+}
+
+function SignaturePanel({ id, verdict, headerProtection }: PanelProps) {
   const { signature } = verdict;
   const details = signature.details;
   return (
@@ -109,11 +124,13 @@ function SignaturePanel({ id, verdict }: { id: string; verdict: SmimeVerdict }) 
           </>
         ) : null}
       </dl>
+      {/* In both panels: either badge is where a reader looks for what the protection covers. */}
+      {headerProtection ? <ProtectedHeaderSection protection={headerProtection} /> : null}
     </section>
   );
 }
 
-function EncryptionPanel({ id, verdict }: { id: string; verdict: SmimeVerdict }) {
+function EncryptionPanel({ id, verdict, headerProtection }: PanelProps) {
   const { encryption } = verdict;
   return (
     <section id={id} className="security-panel" aria-label="Encryption details">
@@ -128,6 +145,8 @@ function EncryptionPanel({ id, verdict }: { id: string; verdict: SmimeVerdict })
           </Row>
         ) : null}
       </dl>
+      {/* In both panels: either badge is where a reader looks for what the protection covers. */}
+      {headerProtection ? <ProtectedHeaderSection protection={headerProtection} /> : null}
     </section>
   );
 }
