@@ -16,7 +16,7 @@ import { TestPki } from '../electron/core/smime/testing/test-pki';
 import { readServersInfo } from './servers/mail-servers';
 import { importCertificateThroughManager } from './support/certificates';
 import { startDevWeb, type DevWeb } from './support/dev-web';
-import { sourceOf } from './support/mailbox';
+import { encryptedSourceAfter, newestUid } from './support/mailbox';
 import { openAsAlice } from './support/sign-in';
 import { readTestDirectory } from './support/test-directory';
 
@@ -121,13 +121,15 @@ test('bob, who never wrote to alice, is found in her directory: the chip says so
   await security.getByRole('button', { name: 'Close' }).click();
   await expect(security).toBeHidden();
 
+  // The subject travels encrypted (RFC 9788): what went out is found as the encrypted mail newer than these.
+  const [sentBefore, inboxBefore] = [await newestUid(servers, alice, 'Sent'), await newestUid(servers, servers.users.bob)];
   await writeAndSend(page, bob.address, subject, text, { tag: 'directory', words: 'from your directory' });
 
-  const sent = await sourceOf(servers, alice, subject, 'Sent');
+  const sent = await encryptedSourceAfter(servers, alice, sentBefore, 'Sent');
   expectEncrypted(sent, text);
   expectText(decryptWith(sent, 'bob-sent', bob.certPath, bob.keyPath), text);
   // bob has a mailbox: what went out is what arrived, and his key opens it too.
-  const arrived = await sourceOf(servers, servers.users.bob, subject);
+  const arrived = await encryptedSourceAfter(servers, servers.users.bob, inboxBefore);
   expectEncrypted(arrived, text);
   expectText(decryptWith(arrived, 'bob-inbox', bob.certPath, bob.keyPath), text);
 });
@@ -139,10 +141,11 @@ test('carol@dane.test, who never wrote to alice, is found by SMIMEA in DNS: the 
   // No directory is set in this profile: DNS alone finds her.
   await openWithHerCertificate(page);
 
+  const sentBefore = await newestUid(servers, alice, 'Sent');
   await writeAndSend(page, carol.address, subject, text, { tag: 'DNS', words: 'published by the domain in DNS (SMIMEA)' });
 
   // Postfix drops mail for the DNS world's domains; the Sent copy is encrypted to carol as well.
-  const sent = await sourceOf(servers, alice, subject, 'Sent');
+  const sent = await encryptedSourceAfter(servers, alice, sentBefore, 'Sent');
   expectEncrypted(sent, text);
   expectText(decryptWith(sent, 'carol-sent', carol.certPath, carol.keyPath), text);
 });

@@ -19,7 +19,7 @@ import { readServersInfo } from './servers/mail-servers';
 import { importCertificateThroughManager } from './support/certificates';
 import { startDevWeb, type DevWeb } from './support/dev-web';
 import { openAsAlice } from './support/sign-in';
-import { appendMessages, sourceOf } from './support/mailbox';
+import { appendMessages, encryptedSourceAfter, newestUid } from './support/mailbox';
 
 const servers = readServersInfo(process.env.SEALMAIL_TEST_SERVERS!);
 const { alice, bob } = servers.users;
@@ -119,16 +119,21 @@ test('with her certificate imported, alice sends bob a message signed and encryp
   await composer.getByRole('textbox', { name: 'Message', exact: true }).fill('Only bob can read this.');
   await expect(composer.getByRole('button', { name: 'Sign' })).toHaveAttribute('aria-pressed', 'true');
   await expect(composer.getByRole('button', { name: 'Encrypt' })).toHaveAttribute('aria-pressed', 'true');
+  const before = await newestUid(servers, bob);
   await composer.getByRole('button', { name: 'Send' }).click();
   await expect(page.getByText('Message sent')).toBeVisible();
 
-  const arrived = await sourceOf(servers, bob, subject);
+  // Its subject travels encrypted too (RFC 9788): it is found as the encrypted mail that arrived since.
+  const arrived = await encryptedSourceAfter(servers, bob, before);
   expect(arrived).not.toBeNull();
   expect(arrived).toMatch(/Content-Type: application\/pkcs7-mime; smime-type=(authE|e)nveloped-data/);
   expect(arrived).not.toContain('Only bob can read this');
+  expect(arrived).not.toContain(subject);
   const file = join(pki.root, 'arrived.eml');
   writeFileSync(file, arrived!);
   const inner = join(pki.root, 'arrived-inner.eml');
   writeFileSync(inner, openssl(['cms', '-decrypt', '-in', file, '-recip', bobId.certPath, '-inkey', bobId.keyPath]));
-  expect(openssl(['cms', '-verify', '-in', inner, '-CAfile', ca.certPath]).toString('utf8')).toContain('Only bob can read this.');
+  const signedContent = openssl(['cms', '-verify', '-in', inner, '-CAfile', ca.certPath]).toString('utf8');
+  expect(signedContent).toContain('Only bob can read this.');
+  expect(signedContent).toContain(`Subject: ${subject}`);
 });

@@ -47,3 +47,58 @@ export async function sourceOf(servers: MailServersInfo, user: TestUser, subject
     return null;
   });
 }
+
+/**
+ * The outer subject of encrypted mail with protected headers (RFC 9788): the real one travels
+ * inside, so a test finds encrypted mail by this placeholder and by being newer than a UID.
+ */
+export const OBSCURED_SUBJECT = '[...]';
+
+/** The highest UID in `folder` now (0 when empty): what arrives later is above it. */
+export async function newestUid(servers: MailServersInfo, user: TestUser, folder = 'INBOX'): Promise<number> {
+  return withClient(servers, user, async (client) => {
+    const status = await client.status(folder, { uidNext: true });
+    return status ? (status.uidNext ?? 1) - 1 : 0;
+  });
+}
+
+/** The source of the first encrypted message (outer subject "[...]") above UID `after`, polling until it arrives (bounded). */
+export async function encryptedSourceAfter(servers: MailServersInfo, user: TestUser, after: number, folder = 'INBOX'): Promise<string | null> {
+  return withClient(servers, user, async (client) => {
+    for (let attempt = 0; attempt < 75; attempt++) {
+      const lock = await client.getMailboxLock(folder);
+      try {
+        const found = (await client.search({ uid: `${after + 1}:*`, subject: OBSCURED_SUBJECT }, { uid: true })) || [];
+        const uid = found.find((candidate) => candidate > after);
+        if (uid !== undefined) {
+          const message = await client.fetchOne(String(uid), { source: true }, { uid: true });
+          if (message && message.source) return message.source.toString('utf8');
+        }
+      } finally {
+        lock.release();
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    return null;
+  });
+}
+
+/** The source of the message with `messageId` (as sendMessage returns it), polling until it arrives (bounded). */
+export async function sourceByMessageId(servers: MailServersInfo, user: TestUser, messageId: string, folder = 'INBOX'): Promise<string | null> {
+  return withClient(servers, user, async (client) => {
+    for (let attempt = 0; attempt < 75; attempt++) {
+      const lock = await client.getMailboxLock(folder);
+      try {
+        const [uid] = (await client.search({ header: { 'message-id': messageId } }, { uid: true })) || [];
+        if (uid !== undefined) {
+          const message = await client.fetchOne(String(uid), { source: true }, { uid: true });
+          if (message && message.source) return message.source.toString('utf8');
+        }
+      } finally {
+        lock.release();
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    return null;
+  });
+}

@@ -98,6 +98,7 @@ export function createCore(options: CoreOptions): Core {
     },
     clock: systemClock,
     logger,
+    rememberSubject: (accountId, folder, uid, subject) => mail.rememberShownSubject(accountId, folder, uid, subject),
   });
 
   // One spread per area; the type makes a missing area a compile error.

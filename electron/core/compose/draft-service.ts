@@ -32,6 +32,11 @@ export interface DraftServiceOptions {
   crypto: DraftCrypto | null;
   clock: Clock;
   logger: Logger;
+  /**
+   * Told the subject of a draft stored encrypted, whose outer subject is only a placeholder, so the
+   * Drafts list can show it for this run (MailService.rememberShownSubject: memory only).
+   */
+  rememberSubject?: (accountId: string, folder: string, uid: number, subject: string) => void;
 }
 
 const KEPT = 'The draft is still in the composer.';
@@ -57,6 +62,7 @@ export class DraftService {
       encrypted && crypto ? (entity) => crypto.encryptToSelf(entity, account.id, account.address) : null,
     );
     const ref = await mailbox.append(account.id, built.raw, built.messageId);
+    if (encrypted) this.options.rememberSubject?.(account.id, ref.folder, ref.uid, draft.subject);
     if (draft.replaces && !sameRef(draft.replaces, ref)) {
       try {
         await mailbox.remove(account.id, draft.replaces);

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { SealmailApi } from '../../../shared/contract';
 import type { Account } from '../../../shared/domain';
-import { sourceOf } from '../../../e2e/support/mailbox';
+import { sourceByMessageId } from '../../../e2e/support/mailbox';
 import { TestPki } from '../smime/testing/test-pki';
 import { accountSettings, coreOnTestServers, importTestIdentity, value, type CoreOnTestServers } from '../testing/core-on-test-servers';
 
@@ -60,7 +60,8 @@ describe('finding certificates of recipients who never wrote', () => {
     const subject = `For carol only ${Date.now()}`;
     const sent = await api.sendMessage({ accountId: account.id, to: [carol.address], cc: [], bcc: [], subject, text: 'Found you in DNS.', attachments: [], inReplyTo: null, references: [], sign: true, encrypt: true });
     expect(sent.ok ? 'sent' : sent.error.message).toBe('sent');
-    const copy = await sourceOf(servers, alice, subject, 'Sent');
+    // The subject travels encrypted (RFC 9788), so the copy is found by its Message-ID.
+    const copy = await sourceByMessageId(servers, alice, value(sent).messageId, 'Sent');
     expect(copy).not.toBeNull();
     writeFileSync(join(work, 'carol.eml'), copy!);
     writeFileSync(join(work, 'carol.key'), carol.keyPem);

@@ -88,6 +88,12 @@ export class MailService {
     }
   }
 
+  /** Lists `subject` for a message whose outer one is a placeholder (an encrypted draft just saved), in memory only. */
+  rememberShownSubject(accountId: string, folder: string, uid: number, subject: string): void {
+    this.local.store.rememberShownSubject(accountId, folder, uid, subject);
+    this.events.emit('messagesChanged', { accountId, folder });
+  }
+
   /** Full-text search of a folder's stored messages (see store/search-query.ts). */
   async search(accountId: string, folder: string, query: string, limit: number): Promise<MessagePage> {
     return this.local.store.search(accountId, folder, query, limit);

@@ -10,7 +10,7 @@ import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { SealmailApi } from '../../../shared/contract';
 import type { Account } from '../../../shared/domain';
-import { appendMessages, sourceOf } from '../../../e2e/support/mailbox';
+import { appendMessages, sourceByMessageId } from '../../../e2e/support/mailbox';
 import { encryptEntity } from '../smime/encrypt-entity';
 import { textEntity, withMessageHeaders } from '../smime/mime/compose-entity';
 import { signEntity } from '../smime/sign-entity';
@@ -117,7 +117,8 @@ describe('S/MIME with the real Dovecot and Postfix', () => {
   it('sends a signed and encrypted message whose Sent copy openssl decrypts and verifies', async () => {
     const sent = value(await api.sendMessage({ accountId: account.id, to: [bob.address], subject: subjects.reply, text: 'Encrypted answer from bob', sign: true, encrypt: true }));
     expect(sent.accepted).toEqual([bob.address]);
-    const copy = await sourceOf(servers, bob, subjects.reply, 'Sent');
+    // The subject travels encrypted (RFC 9788), so the copy is found by its Message-ID.
+    const copy = await sourceByMessageId(servers, bob, sent.messageId, 'Sent');
     expect(copy).not.toBeNull();
     expect(copy).toMatch(/Content-Type: application\/pkcs7-mime; smime-type=(authE|e)nveloped-data/);
     expect(copy).not.toContain('Encrypted answer from bob');
