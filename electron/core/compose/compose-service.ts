@@ -44,8 +44,11 @@ export class ComposeService {
       shownText = shown === 'html' && view.html !== null ? visibleText(view.html) : view.text;
     }
 
-    // A forward starts a new thread to new people; only replies need Reply-To and References.
-    const parsed = mode === 'forward' ? null : await parseRaw(await this.mail.source(accountId, folder, uid));
+    // A forward starts a new thread to new people; only replies need Reply-To and References. With
+    // protected headers (RFC 9788 §6.2) they come from inside, so an outer Reply-To added on the way
+    // cannot redirect the answer.
+    const headers = view.headerProtection ? () => this.mail.displayedSource(accountId, folder, uid) : () => this.mail.source(accountId, folder, uid);
+    const parsed = mode === 'forward' ? null : await parseRaw(await headers());
     const draft = buildReply(mode, {
       view,
       shownText,

@@ -101,6 +101,16 @@ describe('preparing a reply through the core', () => {
     expect(Buffer.from(forward.attachments[0]!.base64, 'base64').toString()).toBe('hidden sibling');
   });
 
+  it('answers a message with protected headers by its protected Reply-To and References, never an outer one added on the way', async () => {
+    const outer = Buffer.from('From: bob@example.test\r\nReply-To: mallory@evil.test\r\nReferences: <forged@evil.test>\r\nSubject: [...]\r\nContent-Type: application/pkcs7-mime; smime-type=enveloped-data\r\n\r\nAAAA\r\n');
+    const inside = Buffer.from('Content-Type: text/plain; charset=utf-8; hp="cipher"\r\nFrom: Bob <bob@example.test>\r\nReferences: <m1@example.test>\r\nSubject: Plans\r\n\r\nVisible words.\r\n');
+    const protectedView = view({ text: 'Visible words.', headerProtection: { form: 'rfc9788', confidential: true, outerDifferences: [], outerFrom: null } });
+    const mail = { open: async () => protectedView, source: async () => outer, displayedSource: async () => inside, messages: async () => ({ messages: [], total: 0, offset: 0 }), folders: async () => [] };
+    const reply = await new ComposeService(mail, accounts).prepareReply('a', 'INBOX', 4, 'reply', 'text');
+    expect(reply.to).toEqual(['bob@example.test']);
+    expect(reply.references).toEqual(['<m1@example.test>', '<m4@example.test>']);
+  });
+
   it('does not quote a message that could not be parsed', async () => {
     const mail = { open: async () => view({ parseError: 'broken', text: 'RAW SOURCE' }), source: async () => source, displayedSource: async () => source, messages: async () => ({ messages: [], total: 0, offset: 0 }), folders: async () => [] };
     const reply = await new ComposeService(mail, accounts).prepareReply('a', 'INBOX', 4, 'reply', 'text');

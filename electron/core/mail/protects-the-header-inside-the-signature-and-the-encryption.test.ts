@@ -15,6 +15,7 @@ import { SmimeService } from '../smime/smime-service';
 import { withInteropPeers, type InteropPeers } from '../smime/testing/interop-peers';
 import { keystoreDouble } from '../smime/testing/keystore-double';
 import { openssl, type TestIdentity } from '../smime/testing/test-pki';
+import { buildReply } from '../compose/build-reply';
 import { composeMessage } from './compose-message';
 import { secureView } from './secure-view';
 
@@ -87,6 +88,19 @@ describe('an encrypted message', () => {
       outerDifferences: [{ field: 'Subject', outer: '[...]', shown: SUBJECT, byDesign: true }],
       outerFrom: null,
     });
+  });
+});
+
+describe('a reply', () => {
+  it('answers with the protected subject, and encrypted it keeps that inside too', async () => {
+    const received = await secureView(await send(peers.f.alice, peers.f.bob, { sign: true, encrypt: true }), where, sanitiser, service(peers.f.bob, [peers.f.alice]));
+    const reply = buildReply('reply', { view: received, shownText: received.text, replyTo: [], references: [], self: peers.f.bob.email });
+    expect(reply.subject).toBe(`Re: ${SUBJECT}`);
+    expect(reply.originalEncrypted).toBe(true);
+    const raw = await send(peers.f.bob, peers.f.alice, { subject: reply.subject, text: reply.text, sign: true, encrypt: true });
+    expect(raw.toString('latin1')).not.toContain('Board merger');
+    const answered = await secureView(raw, where, sanitiser, service(peers.f.alice, [peers.f.bob]));
+    expect(answered.subject).toBe(`Re: ${SUBJECT}`);
   });
 });
 

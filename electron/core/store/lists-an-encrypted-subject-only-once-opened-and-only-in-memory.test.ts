@@ -43,3 +43,20 @@ test('"Encrypted message" until opened, then the protected subject, listed and f
   store.close();
   for (const file of readdirSync(dir)) expect(readFileSync(join(dir, file)).includes('quokkaharbour'), file).toBe(false);
 });
+
+test('a signed message\'s protected subject is what search finds once it was opened', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sealmail-store-'));
+  dirs.push(dir);
+  const { db } = openStoreDatabase(dir);
+  const store = new MailStore(db);
+  store.ensureFolder('a', 'INBOX');
+  store.putMessages('a', 'INBOX', [storedMessage(1, { signed: true, subject: 'Rewritten on the way' })]);
+  const view: MessageView = {
+    uid: 1, folder: 'INBOX', subject: 'The signed numbat subject', from: { name: 'Bob', address: 'bob@example.test' }, to: [], cc: [],
+    date: new Date().toISOString(), messageId: null, text: 'body', html: null, remoteContentBlocked: false, attachments: [], parseError: null,
+    headerProtection: { form: 'rfc9788', confidential: false, outerDifferences: [], outerFrom: null },
+  };
+  store.cacheView('a', 'INBOX', 1, view);
+  expect(store.search('a', 'INBOX', 'numbat', 10).messages.map((m) => m.uid)).toEqual([1]);
+  store.close();
+});

@@ -290,6 +290,8 @@ export class MailStore {
     this.db.transaction(() => {
       this.db.prepare('INSERT OR REPLACE INTO bodies(message_id, view_json) VALUES (?, ?)').run(row.id, JSON.stringify(view));
       this.db.prepare('UPDATE messages_fts SET body = ? WHERE rowid = ?').run(view.text, row.id);
+      // A signed message's protected subject (RFC 9788) is what search should find; it is no secret.
+      if (view.headerProtection) this.db.prepare('UPDATE messages_fts SET subject = ? WHERE rowid = ?').run(view.subject, row.id);
     })();
   }
 
