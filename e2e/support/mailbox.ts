@@ -29,12 +29,16 @@ export async function appendMessages(servers: MailServersInfo, user: TestUser, r
 
 /** The raw source of the newest message with `subject`, polling until it arrives (bounded). */
 export async function sourceOf(servers: MailServersInfo, user: TestUser, subject: string, folder = 'INBOX'): Promise<string | null> {
+  return pollForSource(servers, user, folder, async (client) => ((await client.search({ subject }, { uid: true })) || []).at(-1));
+}
+
+/** Polls `folder` (about 15 s) until `find` names a UID, and returns that message's source; null if none came. */
+async function pollForSource(servers: MailServersInfo, user: TestUser, folder: string, find: (client: ImapFlow) => Promise<number | undefined>): Promise<string | null> {
   return withClient(servers, user, async (client) => {
     for (let attempt = 0; attempt < 75; attempt++) {
       const lock = await client.getMailboxLock(folder);
       try {
-        const found = await client.search({ subject }, { uid: true });
-        const uid = found && found.length > 0 ? found[found.length - 1] : undefined;
+        const uid = await find(client);
         if (uid !== undefined) {
           const message = await client.fetchOne(String(uid), { source: true }, { uid: true });
           if (message && message.source) return message.source.toString('utf8');
@@ -64,41 +68,11 @@ export async function newestUid(servers: MailServersInfo, user: TestUser, folder
 
 /** The source of the first encrypted message (outer subject "[...]") above UID `after`, polling until it arrives (bounded). */
 export async function encryptedSourceAfter(servers: MailServersInfo, user: TestUser, after: number, folder = 'INBOX'): Promise<string | null> {
-  return withClient(servers, user, async (client) => {
-    for (let attempt = 0; attempt < 75; attempt++) {
-      const lock = await client.getMailboxLock(folder);
-      try {
-        const found = (await client.search({ uid: `${after + 1}:*`, subject: OBSCURED_SUBJECT }, { uid: true })) || [];
-        const uid = found.find((candidate) => candidate > after);
-        if (uid !== undefined) {
-          const message = await client.fetchOne(String(uid), { source: true }, { uid: true });
-          if (message && message.source) return message.source.toString('utf8');
-        }
-      } finally {
-        lock.release();
-      }
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    return null;
-  });
+  return pollForSource(servers, user, folder, async (client) =>
+    ((await client.search({ uid: `${after + 1}:*`, subject: OBSCURED_SUBJECT }, { uid: true })) || []).find((uid) => uid > after));
 }
 
 /** The source of the message with `messageId` (as sendMessage returns it), polling until it arrives (bounded). */
 export async function sourceByMessageId(servers: MailServersInfo, user: TestUser, messageId: string, folder = 'INBOX'): Promise<string | null> {
-  return withClient(servers, user, async (client) => {
-    for (let attempt = 0; attempt < 75; attempt++) {
-      const lock = await client.getMailboxLock(folder);
-      try {
-        const [uid] = (await client.search({ header: { 'message-id': messageId } }, { uid: true })) || [];
-        if (uid !== undefined) {
-          const message = await client.fetchOne(String(uid), { source: true }, { uid: true });
-          if (message && message.source) return message.source.toString('utf8');
-        }
-      } finally {
-        lock.release();
-      }
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    return null;
-  });
+  return pollForSource(servers, user, folder, async (client) => ((await client.search({ header: { 'message-id': messageId } }, { uid: true })) || [])[0]);
 }
