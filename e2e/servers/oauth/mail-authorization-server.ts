@@ -14,16 +14,9 @@ import type { TestCa } from '../test-ca.js';
 export const TEST_OAUTH_CLIENT_ID = 'sealmail-test';
 
 /** What a test (or the app) needs to sign in at the authorization server; all https: URLs. */
-export interface MailServersOAuth {
-  issuer: string;
-  authorizationEndpoint: string;
-  tokenEndpoint: string;
-  revocationEndpoint: string;
-  introspectionEndpoint: string;
-  /** POST `${testingBase}/expire-access-tokens` or `/revoke-refresh-tokens` with form `user=<address>`. */
-  testingBase: string;
+export type MailServersOAuth = Pick<TestAuthorizationServer, 'issuer' | 'authorizationEndpoint' | 'tokenEndpoint' | 'revocationEndpoint' | 'introspectionEndpoint' | 'testingBase'> & {
   clientId: typeof TEST_OAUTH_CLIENT_ID;
-}
+};
 
 export interface MailAuthorizationServer {
   server: TestAuthorizationServer;
