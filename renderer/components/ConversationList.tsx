@@ -12,6 +12,7 @@ import { senderLabel } from '../lib/format';
 import { LoadMore } from './LoadMore';
 import { RowSenderLine } from './RowSenderLine';
 import { RowSubjectLine } from './RowSubjectLine';
+import { useRowIds } from './row-ids';
 import { useListDateLabel, useVirtualRows, virtualRowStyle } from './use-virtual-rows';
 import './conversation-list.css';
 
@@ -60,8 +61,7 @@ export interface ConversationListProps {
 }
 
 export function ConversationList({ rows, selectedKey, onSelect, onToggle, onLoadMore, loadingMore = false, onEndReached, now }: ConversationListProps) {
-  const id = useId();
-  const rowId = (key: string) => `${id}-${key.replace(/[^A-Za-z0-9_-]/g, (c) => `_${c.charCodeAt(0).toString(16)}`)}`;
+  const rowId = useRowIds(useId());
   // A scan of every row: done when the rows or the selection change, never per scrolled frame.
   const selectedIndex = useMemo(() => (selectedKey === null ? -1 : rows.findIndex((row) => row.key === selectedKey)), [rows, selectedKey]);
   const dateLabel = useListDateLabel(now);
@@ -146,11 +146,25 @@ export function spokenSummary(messages: number, unread: number): string | null {
 
 /** "Bob, Carol and Dave": first names would mislead when two share one, so names are kept whole. */
 export function participantsLabel(participants: readonly MailAddress[]): string {
-  const names = participants.map((p) => senderLabel(p));
-  if (names.length <= 1) return names[0] ?? '(unknown sender)';
-  if (names.length <= 3) return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
-  return `${names.slice(0, 2).join(', ')} and ${names.length - 2} others`;
+  // Built without intermediate arrays: it runs for every conversation row that scrolls into view.
+  const count = participants.length;
+  if (count === 0) return '(unknown sender)';
+  const first = senderLabel(participants[0]);
+  if (count === 1) return first;
+  if (count === 2) return `${first} and ${senderLabel(participants[1])}`;
+  if (count === 3) return `${first}, ${senderLabel(participants[1])} and ${senderLabel(participants[2])}`;
+  return `${first}, ${senderLabel(participants[1])} and ${count - 2} others`;
 }
+
+/**
+ * The twisty's arrow, one element for every row: React skips an element it rendered before, so a
+ * row that scrolls in does not build and compare the icon again.
+ */
+const TWISTY_ICON = (
+  <svg className="icon" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2.5" strokeLinecap="round" strokeLinejoin="round" focusable="false">
+    <polyline points="9 6 15 12 9 18" />
+  </svg>
+);
 
 interface TreeRowProps {
   id: string;
@@ -178,7 +192,7 @@ const TreeRow = memo(function TreeRow({ id, row, selected, top, dateLabel, place
   const expanded = row.kind === 'conversation' && row.expanded;
   const unread = conversation ? conversation.unread > 0 : !message.seen;
   const kindClass = conversation ? 'conversation-row' : 'conversation-message';
-  const classes = ['message-row', kindClass, unread ? 'message-unread' : 'message-read', selected ? 'message-selected' : ''];
+  const classes = `message-row ${kindClass} ${unread ? 'message-unread' : 'message-read'}${selected ? ' message-selected' : ''}`;
   const toggle = (event: MouseEvent) => {
     // The twisty only opens or closes; it does not also select the row.
     event.stopPropagation();
@@ -197,7 +211,7 @@ const TreeRow = memo(function TreeRow({ id, row, selected, top, dateLabel, place
       aria-expanded={several ? expanded : undefined}
       aria-posinset={placeShown ? row.position : undefined}
       aria-setsize={placeShown ? row.size : undefined}
-      className={classes.join(' ').trim()}
+      className={classes}
       data-uid={message.uid}
       data-count={conversation?.count}
       data-unread={unread ? 'true' : undefined}
@@ -217,9 +231,7 @@ const TreeRow = memo(function TreeRow({ id, row, selected, top, dateLabel, place
             onClick={toggle}
             title={expanded ? 'Collapse' : 'Expand'}
           >
-            <svg className="icon" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2.5" strokeLinecap="round" strokeLinejoin="round" focusable="false">
-              <polyline points="9 6 15 12 9 18" />
-            </svg>
+            {TWISTY_ICON}
           </span>
         }
         afterSender={
