@@ -30,8 +30,8 @@ function meddlingAccess(call: number, meddle: (client: ImapFlow) => Promise<void
 test('mail deleted and delivered elsewhere between two chunks: every message is stored once, and the next sync matches the server', async () => {
   const store = memoryStore();
   const deleted = [100, 101, 102, 450, 451];
-  // Call 1 selects the folder, call 2 fetches the newest chunk, call 3 the rest.
-  const access = meddlingAccess(3, async (client) => {
+  // Call 1 selects the folder, calls 2 and 3 fetch the two small newest chunks (50, then 250), call 4 the rest.
+  const access = meddlingAccess(4, async (client) => {
     await seeded.elsewhere(async (other) => {
       await other.messageDelete(deleted.join(','), { uid: true });
       await other.append(folder, plainMessage('Arrived during the first sync'));

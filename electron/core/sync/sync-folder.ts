@@ -49,8 +49,14 @@ export interface SyncReport {
   removed: number;
 }
 
-/** The first chunk is small so the newest mail shows at once; later ones are large for speed. */
-const FIRST_CHUNK = 250;
+/**
+ * The first chunk is the top of the list, a screenful or two: a server answers a FETCH in
+ * ascending order, so only a chunk this small puts the newest mail in the first batch, committed
+ * the moment it arrives (inline: the writer thread is not up yet). The next chunk fills the list
+ * below it at once; later ones are large for speed.
+ */
+export const FIRST_PAGE = 50;
+const SECOND_CHUNK = 250;
 const CHUNK = 10_000;
 /** Inside a chunk, envelopes are committed this many at a time while the server keeps sending. */
 const BATCH = 1000;
@@ -139,7 +145,8 @@ interface FetchPlan {
 
 const chunkSizes = (count: number): number[] => {
   const sizes: number[] = [];
-  for (let left = count; left > 0; left -= sizes.at(-1)!) sizes.push(Math.min(left, sizes.length === 0 ? FIRST_CHUNK : CHUNK));
+  const leading = [FIRST_PAGE, SECOND_CHUNK];
+  for (let left = count; left > 0; left -= sizes.at(-1)!) sizes.push(Math.min(left, leading[sizes.length] ?? CHUNK));
   return sizes;
 };
 
@@ -230,8 +237,8 @@ async function firstSync(target: SyncTarget, server: ServerState, writerKind: Wr
       while (inFlight.length >= IN_FLIGHT) await inFlight.shift();
     };
     for (const [i, chunk] of chunks.entries()) {
-      // The newest chunk is indexed at once so search works straight away; the rest in one go at the end.
-      const index = i === 0;
+      // The two small newest chunks are indexed at once so search works straight away; the rest in one go at the end.
+      const index = i < 2;
       await access.withMailbox(path, async (client) => {
         const set = chunk.set(client);
         if (set === null) return;

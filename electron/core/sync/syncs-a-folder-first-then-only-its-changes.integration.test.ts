@@ -9,7 +9,7 @@ import { memoryStore } from '../store/testing/memory-store';
 import { storedMessage } from '../store/testing/sample-messages';
 import { retryWhenDropped } from './retry-when-dropped';
 import { seededFolder } from './testing/seeded-folder';
-import { syncFolder } from './sync-folder';
+import { FIRST_PAGE, syncFolder } from './sync-folder';
 import { plainMessage, serverFlags } from './testing/imap-fixtures';
 
 const seeded = seededFolder('SyncFirst', 1200, 11);
@@ -22,7 +22,17 @@ beforeAll(async () => {
 
 test('the first sync streams every envelope newest first, with progress, into the store', async () => {
   const progress: [number, number][] = [];
-  const report = await syncFolder(seeded.session, store, 'acc', folder, { progress: (done, total) => progress.push([done, total]) });
+  // What the list could show when it first heard that something was stored: the newest page, alone.
+  let firstShown: number[] | null = null;
+  const report = await syncFolder(seeded.session, store, 'acc', folder, {
+    progress: (done, total) => progress.push([done, total]),
+    stored: () => {
+      firstShown ??= store.uids('acc', folder);
+    },
+  });
+  // Sequence order is UID order (RFC 3501 §2.3.1.1): the newest messages are those of the highest UIDs.
+  const newest = (await serverFlags(seeded.other, folder)).map((message) => message.uid).slice(-FIRST_PAGE);
+  expect([...firstShown!].sort((a, b) => a - b)).toEqual(newest);
   expect(report).toMatchObject({ kind: 'initial', fetched: 1200 });
   expect(progress.at(-1)).toEqual([1200, 1200]);
   expect(progress.length).toBeGreaterThan(2);

@@ -78,7 +78,8 @@ test('a write failing on the thread fails the sync as inline, keeps whole batche
   }
   expect(outcomes[0]).toEqual(outcomes[1]);
   expect(outcomes[0]).toMatchObject({ message: 'database or disk is full', synced: false });
-  // The newest chunk (250) committed; the batch holding UID 700 (1 to 1000, as the server streams
-  // them) not at all, nor the one after it, so the store has no gap for the next sync to miss.
-  expect(outcomes[0]!.kept).toEqual(Array.from({ length: 250 }, (_, i) => 1151 + i));
+  // The two newest chunks (50 and 250) committed; the batch holding UID 700 (1 to 1000 of the
+  // chunk 1 to 1100, as the server streams it) not at all, nor the one after it, so the store has
+  // no gap for the next sync to miss.
+  expect(outcomes[0]!.kept).toEqual(Array.from({ length: 300 }, (_, i) => 1101 + i));
 });

@@ -63,6 +63,14 @@ describe('connection policy', () => {
     expect(ca.length).toBeGreaterThan(50);
   });
 
+  it('parses the roots and extra anchors once for every connection with the same trust, not once per connection', () => {
+    const trust = { extraTrustAnchors: ['EXTRA'] };
+    const first = tlsOptionsFor({ host: 'mail.example.com', port: 993 }, trust).secureContext;
+    expect(first).toBeDefined();
+    expect(tlsOptionsFor({ host: 'smtp.example.com', port: 465 }, trust).secureContext).toBe(first);
+    expect(tlsOptionsFor({ host: 'mail.example.com', port: 993 }, { extraTrustAnchors: ['OTHER'] }).secureContext).not.toBe(first);
+  });
+
   it('verifies a pinned endpoint against its pinned chain alone, with the fingerprint checked', () => {
     const pin = { fingerprint256: 'AB:'.repeat(31) + 'AB', anchors: ['PINNED-CHAIN'] };
     const options = tlsOptionsFor({ host: 'mail.example.com', port: 993 }, { extraTrustAnchors: ['EXTRA'] }, pin);

@@ -2,10 +2,16 @@
 import { ImapFlow, type ImapFlowOptions } from 'imapflow';
 import type { MailServersInfo } from '../../../../e2e/servers/mail-servers';
 import { ImapSession } from '../../transport/imap-session';
+import type { TrustSettings } from '../../transport/tls-policy';
+
+/** One set of trust settings per test CA, as the app has one per core (its TLS context is built once). */
+const trustByCa = new Map<string, TrustSettings>();
 
 export function appSession(servers: MailServersInfo, port = servers.imapPort): ImapSession {
   const { alice } = servers.users;
-  return new ImapSession({ host: servers.host, port }, { user: alice.address, pass: alice.password }, { extraTrustAnchors: [servers.caCertPem] });
+  let trust = trustByCa.get(servers.caCertPem);
+  if (!trust) trustByCa.set(servers.caCertPem, (trust = { extraTrustAnchors: [servers.caCertPem] }));
+  return new ImapSession({ host: servers.host, port }, { user: alice.address, pass: alice.password }, trust);
 }
 
 /** A plain imapflow client as alice, not yet connected: what the benchmarks measure Sealmail against. */
