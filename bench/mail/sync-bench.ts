@@ -3,7 +3,8 @@
  * - sync.initial: first sync of a folder into the store vs a bare imapflow streaming FETCH of the same fields;
  * - sync.first-page: from the start of that first sync (connecting included) to the newest 50
  *   messages listed by the store, vs a bare imapflow client connecting and fetching those 50 envelopes;
- * - sync.incremental: resync after 10 flag changes vs that first sync.
+ * - sync.incremental: resync after 10 flag changes vs that first sync;
+ * - search.p95.syncing: searches while another first sync runs (search-while-syncing.ts).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -17,6 +18,7 @@ import type { ImapSession } from '../../electron/core/transport/imap-session';
 import { ENVELOPE_QUERY } from '../../electron/core/sync/to-stored-message';
 import { figure, timed, type Figure } from '../figure';
 import { appSession, bareClient } from '../../electron/core/sync/testing/imap-fixtures';
+import { runSearchWhileSyncing, searchStoreDir } from './search-while-syncing';
 
 const ACCOUNT = 'bench';
 
@@ -145,6 +147,8 @@ export async function runSyncBench(servers: MailServersInfo, size: number, round
     figures.push(figure('sync.incremental', again.ms, 'ms', first, 'ratio at most 0.05'));
     await session!.close();
     store!.close();
+
+    figures.push(await runSearchWhileSyncing(servers, path, searchStoreDir(profile), log));
     return figures;
   } finally {
     if (!cleanup.usable) await cleanup.connect().catch(() => undefined);

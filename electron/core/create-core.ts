@@ -1,44 +1,31 @@
 /**
  * The composition root of the core, shared by all three front doors (Electron, the CLI, the
  * loopback dev server): builds every service from a profile folder and a few ports.
+ *
+ * A start builds only what the inbox's first page needs: accounts, the message store, sync and
+ * the mail calls. Everything else (on-demand-services.ts: keystore, S/MIME, compose, reader,
+ * connection security) is imported on the first call that needs it, or as soon as the first page
+ * has been answered, so its code (pkijs, jsdom, nodemailer…) loads while the user looks at mail.
+ * The modules on the first page's path load their heavy packages the same way, at first use.
  */
 import { join } from 'node:path';
 import type { CallHandlers, EventSink } from '../../shared/contract';
+import { composeCalls } from '../../shared/calls/compose-calls';
+import { keystoreCalls } from '../../shared/calls/keystore-calls';
+import { readerCalls } from '../../shared/calls/reader-calls';
+import { transportCalls } from '../../shared/calls/transport-calls';
 import { accountHandlers } from './accounts/account-handlers';
 import { AccountService } from './accounts/account-service';
 import { AccountStore } from './accounts/account-store';
-import { AttachmentService } from './attachments/attachment-service';
-import { AddressSuggestions } from './compose/address-suggestions';
-import { composeHandlers } from './compose/compose-handlers';
-import { ComposeReadinessService } from './compose/compose-readiness';
-import { ComposeService } from './compose/compose-service';
-import { ImapDraftMailbox } from './compose/draft-mailbox';
-import { DraftService } from './compose/draft-service';
-import { RecipientDomains } from './compose/recipient-domains';
-import { CertificateFinder } from './discovery/certificate-finder';
-import { certificateSources } from './discovery/certificate-sources';
 import { EventHub } from './events/event-hub';
 import type { KeyWrapper } from './keystore/key-wrapper';
-import { keystoreHandlers } from './keystore/keystore-handlers';
-import { keystoreOrNone } from './keystore/keystore-or-none';
-import { KEYSTORE_FILE_NAME, KeystoreService } from './keystore/keystore-service';
 import { mailHandlers } from './mail/mail-handlers';
+import { MailService, type MailSmime } from './mail/mail-service';
 import { createOAuth, type OAuthSettings } from './oauth/oauth-access';
 import { OAUTH_CONFIG_FILE_NAME } from './oauth/oauth-config';
-import { MailService } from './mail/mail-service';
-import { HtmlSanitiser } from './mime/sanitize-html';
-import { createSmimeService } from './smime/create-smime-service';
+import type { OnDemandCall, OnDemandServices } from './on-demand-services';
 import { silentLogger, systemClock, type Logger, type SecretStore } from './ports';
-import { readerHandlers } from './reader/reader-handlers';
-import { fetchRemoteImage } from './remote-content/fetch-remote-image';
-import { RemoteContentService } from './remote-content/remote-content-service';
-import { SenderAllowList } from './remote-content/sender-allow-list';
-import { dnsSrvResolver, ServerDiscovery, type DiscoveryDependencies } from './setup/discover-servers';
-import { httpsFetcher } from './setup/https-fetch';
-import { PostureService } from './transport/posture-service';
-import { inspectServer } from './transport/tls-inspect';
-import { transportHandlers } from './transport/transport-handlers';
-import { TransportPolicyService } from './transport-policy/transport-policy-service';
+import type { DiscoveryDependencies } from './setup/discover-servers';
 import type { TrustSettings } from './transport/tls-policy';
 
 export type { SecretStore, Logger } from './ports';
@@ -81,70 +68,49 @@ export function createCore(options: CoreOptions): Core {
   const events = new EventHub();
   const oauth = createOAuth(options.secrets, trust, systemClock, { configFile: join(options.profileDir, OAUTH_CONFIG_FILE_NAME), ...options.oauth });
   const accounts = new AccountService(new AccountStore(options.profileDir), options.secrets, trust, oauth);
-  const keystore = new KeystoreService({ path: join(options.profileDir, KEYSTORE_FILE_NAME), keyWrapper: options.keyWrapper });
-  // Every opened message gets its S/MIME verdict; Sign and Encrypt go through it on send.
-  // The extra anchors (a company CA) vouch for signers as the system roots do.
-  const smime = createSmimeService(keystore, systemClock, trust.extraTrustAnchors);
+
+  let loading: Promise<OnDemandServices> | null = null;
+  const onDemand = () =>
+    (loading ??= import('./on-demand-services').then(({ createOnDemandServices }) => createOnDemandServices({ options, trust, logger, accounts, mail })));
+  // Opening and sending reach S/MIME through it; a message opened before it loaded waits for it.
+  const smime: MailSmime = {
+    read: async (raw) => (await onDemand()).smime.read(raw),
+    protect: async (entity, protection) => (await onDemand()).smime.protect(entity, protection),
+  };
   const mail = new MailService(accounts, events, trust, logger, { profileDir: options.profileDir, ...options.mailTimings }, smime);
-  // Drafts: encrypted to the sender's own certificate only (never signed), decrypted like any message.
-  const drafts = new DraftService({
-    accounts,
-    mailbox: new ImapDraftMailbox(accounts, trust),
-    crypto: {
-      read: (raw) => smime.read(raw),
-      // No keystore yet means no certificate (not "locked"): the draft then says to import one.
-      hasOwnCertificate: async (accountId, address) => (await keystore.status()).state !== 'missing' && (await keystore.identityForAccount(accountId, address)) !== null,
-      encryptToSelf: (entity, accountId, address) => smime.protect(entity, { accountId, from: address, recipients: [], sign: false, encrypt: true }),
-    },
-    clock: systemClock,
-    logger,
-    rememberSubject: (accountId, folder, uid, subject) => mail.rememberShownSubject(accountId, folder, uid, subject),
-  });
+
+  // Once the first page is answered, the rest loads: by the time the user opens a message or the composer, it is there.
+  let warmTimer: ReturnType<typeof setTimeout> | null = null;
+  const warmUp = () => {
+    if (loading || warmTimer) return;
+    warmTimer = setTimeout(() => void onDemand().catch((error: Error) => logger.warn('core services did not load', { error: error.message })), 0);
+  };
+  const mailCalls = mailHandlers(mail);
+  const answered = <I, O>(handler: (input: I) => Promise<O>) => (input: I) => handler(input).finally(warmUp);
 
   // One spread per area; the type makes a missing area a compile error.
   const handlers: CallHandlers = {
     ...accountHandlers(accounts, mail),
-    ...mailHandlers(mail),
-    ...keystoreHandlers(keystore),
-    ...transportHandlers(
-      new PostureService(accounts, trust, systemClock),
-      new ServerDiscovery({
-        resolveSrv: dnsSrvResolver(),
-        fetchText: httpsFetcher({ trust }),
-        probe: (protocol, endpoint) => inspectServer(protocol, endpoint, trust).then(() => true),
-        ...options.discovery,
-      }),
-    ),
-    ...composeHandlers(
-      new ComposeService(mail, accounts),
-      new AddressSuggestions(mail, accounts),
-      // Certificates come from the keystore; sending signs and encrypts through the S/MIME service.
-      new ComposeReadinessService(accounts, { canProtect: true, keystore: keystoreOrNone(keystore) }),
-      drafts,
-      // MTA-STS policy hosts are verified like mail servers, against the same anchors.
-      new RecipientDomains(accounts, new TransportPolicyService({ ...options.transportPolicy, trust, clock: systemClock })),
-      // Only an open keystore is asked or written; a locked or missing one means no lookups at all.
-      new CertificateFinder({
-        keystore: async () => ((await keystore.status()).state === 'unlocked' ? keystore : null),
-        sources: certificateSources({ accounts, trust, resolvers: options.transportPolicy?.resolvers, clock: systemClock }),
-        clock: systemClock,
-      }),
-    ),
-    // Attachments are saved from the part the reader showed (the decrypted one for encrypted mail).
-    ...readerHandlers(new AttachmentService({ source: (accountId, folder, uid) => mail.displayedSource(accountId, folder, uid) }), new RemoteContentService(mail, new SenderAllowList(options.profileDir), lazySanitiser(), fetchRemoteImage)),
+    ...mailCalls,
+    listMessages: answered(mailCalls.listMessages),
+    listConversations: answered(mailCalls.listConversations),
+    ...forwardedTo(onDemand),
   };
 
   return {
     handlers,
     subscribe: (sink) => events.subscribe(sink),
     close: async () => {
-      await Promise.all([mail.close(), drafts.close()]);
+      if (warmTimer) clearTimeout(warmTimer);
+      await Promise.all([mail.close(), loading?.then((services) => services.close(), () => undefined)]);
     },
   };
 }
 
-/** Building a sanitiser costs a DOM; done on first use, then kept. */
-function lazySanitiser(): () => HtmlSanitiser {
-  let sanitiser: HtmlSanitiser | null = null;
-  return () => (sanitiser ??= new HtmlSanitiser());
+const ON_DEMAND_CALLS = Object.keys({ ...composeCalls, ...readerCalls, ...keystoreCalls, ...transportCalls }) as OnDemandCall[];
+
+/** A handler for each on-demand call that loads the services (once) and passes the call on. */
+function forwardedTo(load: () => Promise<OnDemandServices>): Pick<CallHandlers, OnDemandCall> {
+  const forward = (name: OnDemandCall) => async (input: unknown) => ((await load()).handlers[name] as (input: unknown) => Promise<unknown>)(input);
+  return Object.fromEntries(ON_DEMAND_CALLS.map((name) => [name, forward(name)])) as unknown as Pick<CallHandlers, OnDemandCall>;
 }

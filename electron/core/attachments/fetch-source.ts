@@ -1,7 +1,7 @@
 /** Fetches one message's raw bytes without marking it read (imapflow fetches with BODY.PEEK[]). */
 import type { ImapFlow } from 'imapflow';
 import { SealmailError } from '../../../shared/errors';
-import { MAX_MESSAGE_BYTES } from '../mail/open-message';
+import { MAX_MESSAGE_BYTES } from '../mail/message-size-limit';
 
 export async function fetchSource(client: ImapFlow, uid: number): Promise<Buffer> {
   const meta = await client.fetchOne(String(uid), { uid: true, size: true }, { uid: true });

@@ -8,7 +8,7 @@ import type { ImapFlow } from 'imapflow';
 import type { DraftLocation } from '../../../shared/compose-types';
 import type { Account } from '../../../shared/domain';
 import { SealmailError } from '../../../shared/errors';
-import { MAX_MESSAGE_BYTES } from '../mail/open-message';
+import { MAX_MESSAGE_BYTES } from '../mail/message-size-limit';
 import { ImapSession } from '../transport/imap-session';
 import type { CredentialSource } from '../transport/credentials';
 import type { TrustSettings } from '../transport/tls-policy';

@@ -6,7 +6,6 @@
  * From, To, Cc, Date, Message-ID and a placeholder Subject ("[...]", as on sent mail) stay outside;
  * the real subject and Bcc stay inside. A draft is never signed: it is not yet a statement.
  */
-import MailComposer from 'nodemailer/lib/mail-composer';
 import type { MailAddress } from '../../../shared/domain';
 import type { DraftToSave } from '../../../shared/draft-inputs';
 import { SealmailError } from '../../../shared/errors';
@@ -29,6 +28,8 @@ export interface BuiltDraft {
 export async function buildDraft(from: MailAddress, draft: DraftToSave, domainForIds: string, now: Date, encryptToSelf: SelfEncryptor | null): Promise<BuiltDraft> {
   // Never in clear what should not be: a safety net under DraftService's own check.
   if ((draft.encrypt || draft.originalEncrypted) && !encryptToSelf) throw new SealmailError('SMIME_UNAVAILABLE', 'This build cannot encrypt, so the draft was not saved. It is still in the composer.');
+  // nodemailer's composer, loaded on first use, not at start (see create-core.ts).
+  const { default: MailComposer } = await import('nodemailer/lib/mail-composer');
   const node = new MailComposer({
     from: { name: from.name, address: from.address },
     to: draft.to,

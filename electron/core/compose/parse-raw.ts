@@ -2,10 +2,12 @@
  * Parses raw message bytes with the options the message view uses, so attachments come out in the
  * same order as the view lists them.
  */
-import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
+import type { AddressObject, ParsedMail } from 'mailparser';
 import type { MailAddress } from '../../../shared/domain';
 
-export function parseRaw(raw: Buffer): Promise<ParsedMail> {
+export async function parseRaw(raw: Buffer): Promise<ParsedMail> {
+  // mailparser, loaded on first use, not at start (see create-core.ts).
+  const { simpleParser } = await import('mailparser');
   return simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true });
 }
 

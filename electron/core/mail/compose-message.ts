@@ -4,7 +4,6 @@
  * is handed to the S/MIME protector (signed first, then encrypted to every recipient and the sender)
  * and the outer header goes around the result: for encrypted mail, with its Subject obscured.
  */
-import MailComposer from 'nodemailer/lib/mail-composer';
 import type { MailAddress } from '../../../shared/domain';
 import { SealmailError } from '../../../shared/errors';
 import type { OutgoingMessage } from '../../../shared/inputs';
@@ -35,6 +34,8 @@ export async function composeMessage(from: MailAddress, message: OutgoingMessage
   const protect = message.sign || message.encrypt;
   // Sign and Encrypt are intents: without a protector the message is refused, never sent in plaintext instead.
   if (protect && !protector) throw new SealmailError('SMIME_UNAVAILABLE');
+  // nodemailer's composer, loaded on first use, not at start (see create-core.ts).
+  const { default: MailComposer } = await import('nodemailer/lib/mail-composer');
   const node = new MailComposer({
     from: { name: from.name, address: from.address },
     to: message.to,

@@ -7,6 +7,7 @@ import type { EventHub } from '../events/event-hub';
 import type { Logger } from '../ports';
 import { MailStore } from '../store/mail-store';
 import { openStoreDatabase } from '../store/open-database';
+import { checkAfterStart, type IntegrityCheck } from '../store/store-integrity';
 import { CommandFile } from '../sync/commands/command-file';
 import { CommandService } from '../sync/commands/command-service';
 import type { MailboxAccess } from '../sync/sync-folder';
@@ -20,6 +21,8 @@ export interface LocalMailOptions {
   pollMs?: number;
   /** First retry delay for queued commands while offline (default 5 s). */
   retryMs?: number;
+  /** How long after the start the store's pages are checked (default 5 s). */
+  checkAfterMs?: number;
 }
 
 export interface LocalMail {
@@ -30,6 +33,8 @@ export interface LocalMail {
   rebuilt: string | null;
   /** Resolves once the saved command queue is loaded and laid over the store. */
   started: Promise<void>;
+  /** The check of every page of the store, after the start. */
+  integrity: IntegrityCheck;
   close(): void;
 }
 
@@ -37,6 +42,14 @@ export function openLocalMail(options: LocalMailOptions, access: (accountId: str
   const { db, rebuilt } = openStoreDatabase(options.profileDir);
   if (rebuilt) logger.warn('message store rebuilt', { reason: rebuilt });
   const store = new MailStore(db);
+  const integrity = checkAfterStart(
+    store.file,
+    (finding) => {
+      logger.warn('message store damaged', { finding });
+      events.emit('mailNotice', { message: 'Sealmail found damage in its message store. It will rebuild it the next time it starts and download your mail again; changes you made offline are kept.' });
+    },
+    options.checkAfterMs,
+  );
   let sync: SyncService | null = null;
   const commands = new CommandService(store, new CommandFile(options.profileDir), access, events, logger, {
     ...(options.undoMs !== undefined ? { undoMs: options.undoMs } : {}),
@@ -57,7 +70,9 @@ export function openLocalMail(options: LocalMailOptions, access: (accountId: str
     commands,
     rebuilt,
     started: commands.start(),
+    integrity,
     close() {
+      integrity.cancel();
       sync?.close();
       commands.close();
       store.close();

@@ -10,17 +10,16 @@ import type { AccountService } from '../accounts/account-service';
 import type { EventHub } from '../events/event-hub';
 import type { Logger } from '../ports';
 import { fetchSource } from '../attachments/fetch-source';
-import { HtmlSanitiser } from '../mime/sanitize-html';
+import type { HtmlSanitiser } from '../mime/sanitize-html';
 import { ImapSession } from '../transport/imap-session';
 import type { TrustSettings } from '../transport/tls-policy';
-import { composeMessage, type EntityProtector } from './compose-message';
+import type { EntityProtector } from './compose-message';
 import { listFolders, sortFolders } from './list-folders';
 import { openLocalMail, type LocalMail, type LocalMailOptions } from './local-mail';
 import { MessageCommands } from './message-commands';
-import { openMessage } from './open-message';
 import { providerHosts } from './provider-hosts';
-import { mayCacheView, needsFreshVerdict, type SecureReader } from './secure-view';
-import { fileInSent, submitMessage } from './send-message';
+import type { SecureReader } from './secure-view';
+import { mayCacheView, needsFreshVerdict } from './view-freshness';
 
 /** What the mail service needs of the S/MIME service (SmimeService). */
 export interface MailSmime extends SecureReader {
@@ -111,7 +110,10 @@ export class MailService {
       if (store.flags(accountId, folder, uid)?.seen === false) await this.commands.setFlag(accountId, folder, [uid], 'seen', true, false);
       return cached;
     }
-    this.sanitiser ??= new HtmlSanitiser();
+    // Reading a message (mailparser, jsdom, DOMPurify, the delivery report) is loaded on the first
+    // one opened, not at start (see create-core.ts).
+    const { openMessage } = await import('./open-message');
+    this.sanitiser ??= new (await import('../mime/sanitize-html')).HtmlSanitiser();
     const sanitiser = this.sanitiser;
     let view: MessageView;
     try {
@@ -155,6 +157,9 @@ export class MailService {
     const domain = account.address.split('@')[1] ?? 'sealmail.invalid';
     const smime = this.smime;
     const protector: EntityProtector | null = smime ? (entity, options) => smime.protect(entity, { ...options, accountId: account.id }) : null;
+    // Composing and submitting (nodemailer) are loaded on the first message sent, not at start.
+    const { composeMessage } = await import('./compose-message');
+    const { fileInSent, submitMessage } = await import('./send-message');
     // The Sent copy is these same bytes: encrypted (to the sender too) when the message is.
     const composed = await composeMessage({ name: account.displayName, address: account.address }, message, domain, protector);
     const accepted = await submitMessage(account.smtp, credentials, this.trust, composed);

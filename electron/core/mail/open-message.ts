@@ -10,8 +10,9 @@ import { readDeliveryReport, type ProviderHosts } from '../delivery/read-deliver
 import type { HtmlSanitiser } from '../mime/sanitize-html';
 import { secureView, type SecureReader } from './secure-view';
 
-/** Larger messages are not loaded whole into memory for display. */
-export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
+import { MAX_MESSAGE_BYTES } from './message-size-limit';
+
+export { MAX_MESSAGE_BYTES } from './message-size-limit';
 
 export async function openMessage(client: ImapFlow, folder: string, uid: number, sanitiser: HtmlSanitiser, reader: SecureReader | null, provider: ProviderHosts): Promise<MessageView> {
   const meta = await client.fetchOne(String(uid), { uid: true, size: true }, { uid: true });

@@ -3,7 +3,6 @@
  * (From, To, Subject, Date, Message-ID), read from its header alone: the body shown is the signed
  * or decrypted part, parsed and sanitised once on its own, so the outer body is never parsed.
  */
-import { simpleParser } from 'mailparser';
 import type { MessageView } from '../../../shared/domain';
 import { addressesOf } from '../compose/parse-raw';
 import type { MessageLocation } from '../mime/parse-message';
@@ -18,6 +17,8 @@ export async function readOuterHeader(raw: Buffer, where: MessageLocation): Prom
   const blank: OuterHeader = { ...where, subject: '', from: null, to: [], cc: [], date: new Date(0).toISOString(), messageId: null };
   let parsed;
   try {
+    // mailparser, loaded on first use, not at start (see create-core.ts).
+    const { simpleParser } = await import('mailparser');
     parsed = await simpleParser(Buffer.concat([splitHeaderAndBody(raw).headerBytes, END_OF_HEADER]), { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true });
   } catch {
     // As for a message that cannot be parsed at all: no header is shown rather than a guessed one.

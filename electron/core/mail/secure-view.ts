@@ -12,7 +12,7 @@ import { parseMessage, type MessageLocation } from '../mime/parse-message';
 import type { HtmlSanitiser } from '../mime/sanitize-html';
 import { headerValue, parseContentType, parseHeaderFields, splitHeaderAndBody } from '../smime/mime/raw-entity';
 import type { SecureMessage } from '../smime/read-secure-message';
-import { KEYSTORE_LOCKED_TO_READ, NO_KEYSTORE_TO_READ } from '../smime/smime-service';
+import { KEYSTORE_LOCKED_TO_READ, NO_KEYSTORE_TO_READ } from '../smime/keystore-unavailable';
 import { readOuterHeader } from './outer-header';
 import { protectedHeaderView, withoutLegacyDisplay } from './protected-header-view';
 
@@ -75,20 +75,7 @@ function reasonOnly(reason: string): Pick<MessageView, 'text' | 'html' | 'remote
   return { text: reason, html: null, remoteContentBlocked: false, remoteContentAllowed: false, attachments: [], parseError: null };
 }
 
-/** Whether the view may be written to the disk cache: never decrypted text, never a verdict that waited on a lock. */
-export function mayCacheView(view: MessageView): boolean {
-  const security = view.security;
-  if (!security) return true;
-  return security.encryption.status === 'none' && security.signature.status !== 'error';
-}
-
-/**
- * Whether a cached view must be judged again when the server can be reached: a signature's verdict
- * changes with time (expiry, revocation) and with the authorities the user trusts.
- */
-export function needsFreshVerdict(view: MessageView): boolean {
-  return view.security !== undefined && view.security.signature.status !== 'none';
-}
+export { mayCacheView, needsFreshVerdict } from './view-freshness';
 
 function remotePolicy(verdict: SmimeVerdict): Pick<MessageView, 'remoteContentAllowed'> {
   const decrypted = verdict.encryption.status === 'decrypted';

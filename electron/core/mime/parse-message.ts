@@ -3,7 +3,7 @@
  * shown as its raw text with a notice, never an error page: mail is often broken, and the user
  * still wants to read it.
  */
-import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
+import type { AddressObject, ParsedMail } from 'mailparser';
 import type { MailAddress, MessageView } from '../../../shared/domain';
 import { inlineImageResolver } from './inline-images';
 import type { HtmlSanitiser } from './sanitize-html';
@@ -19,6 +19,8 @@ export interface MessageLocation {
 export async function parseMessage(raw: Buffer, where: MessageLocation, sanitiser: HtmlSanitiser): Promise<MessageView> {
   let parsed: ParsedMail;
   try {
+    // mailparser, loaded on first use, not at start (see create-core.ts).
+    const { simpleParser } = await import('mailparser');
     parsed = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true });
   } catch (error) {
     return unreadable(raw, where, (error as Error).message);

@@ -4,6 +4,7 @@
  * signed with the user's identity and encrypted to every recipient and the sender.
  * Dependencies come in through the constructor: keystore, clock, revocation, trust roots, engine.
  */
+import { KEYSTORE_LOCKED_TO_READ, NO_KEYSTORE_TO_READ } from './keystore-unavailable';
 import { X509Certificate } from 'node:crypto';
 import { SealmailError } from '../../../shared/errors';
 import type { Keystore } from '../keystore/keystore';
@@ -197,9 +198,7 @@ export class SmimeService {
   }
 }
 
-/** What encrypted mail says while the keystore cannot be used. */
-export const KEYSTORE_LOCKED_TO_READ = 'Unlock your certificates to read this message.';
-export const NO_KEYSTORE_TO_READ = 'This message is encrypted; set up your certificates (import yours under Certificates) to read it.';
+export { KEYSTORE_LOCKED_TO_READ, NO_KEYSTORE_TO_READ } from './keystore-unavailable';
 /** Added to an untrusted verdict judged while locked: the authorities the user added were not consulted. */
 export const UNLOCK_TO_CHECK_AUTHORITIES = 'Your certificates are locked, so the authorities you added were not consulted; unlock them to check again.';
 

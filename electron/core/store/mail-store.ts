@@ -313,6 +313,11 @@ export class MailStore {
     })();
   }
 
+  /** SQLite's check of every page of the file: 'ok', or the first problems it found. */
+  quickCheck(): string {
+    return String(this.db.pragma('quick_check', { simple: true }));
+  }
+
   close(): void {
     if (this.db.open) this.db.close();
   }

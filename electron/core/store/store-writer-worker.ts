@@ -36,6 +36,11 @@ port.on('message', (request: WriterRequest) => {
     port.close();
     return;
   }
+  // The check after a start reads, never writes: a failed batch does not stop it.
+  if (request.op === 'check') {
+    reply({ id: request.id, failure: null, finding: checkEveryPage(store) });
+    return;
+  }
   if (failed) {
     reply({ id: request.id, failure: failed });
     return;
@@ -49,6 +54,15 @@ port.on('message', (request: WriterRequest) => {
     reply({ id: request.id, failure: failed });
   }
 });
+
+/** quick_check's finding; a page so damaged that SQLite refuses to read on is a finding too. */
+function checkEveryPage(opened: MailStore): string {
+  try {
+    return opened.quickCheck();
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
 
 /**
  * Lowers this thread's priority, so that the main thread (which parses the FETCH the writer is

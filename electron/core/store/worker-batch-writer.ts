@@ -10,7 +10,7 @@ import type { BatchWriter } from './batch-writer';
 import type { StoredMessage } from './stored-message';
 import { fromFailure, type WriterReply, type WriterRequest } from './writer-protocol';
 
-type Pending = { resolve: () => void; reject: (error: Error) => void };
+type Pending = { resolve: (finding: string | undefined) => void; reject: (error: Error) => void };
 
 /**
  * The thread's entry: the bundled .js beside main.js, or, from source, a bootstrap that registers
@@ -24,6 +24,24 @@ function workerEntry(): string | null {
 
 /** Starts the writer thread on `file`; null when it cannot start, so the caller writes inline. */
 export async function startWorkerWriter(file: string): Promise<BatchWriter | null> {
+  return startWorker(file);
+}
+
+/**
+ * Checks every page of the store file on a thread of its own (niced, as the writer is): 'ok', or
+ * what SQLite found. Null when no thread can start. It reads, so it runs beside the app and a sync.
+ */
+export async function checkStoreOnThread(file: string): Promise<string | null> {
+  const thread = await startWorker(file);
+  if (!thread) return null;
+  try {
+    return await thread.check();
+  } finally {
+    await thread.close();
+  }
+}
+
+async function startWorker(file: string): Promise<WorkerWriter | null> {
   const entry = workerEntry();
   if (!entry) return null;
   let worker: Worker;
@@ -62,7 +80,7 @@ class WorkerWriter implements BatchWriter {
       const waiting = this.pending.get(message.id);
       this.pending.delete(message.id);
       if (message.failure) waiting?.reject(fromFailure(message.failure));
-      else waiting?.resolve();
+      else waiting?.resolve(message.finding);
     });
     const die = (error: Error) => {
       this.dead ??= error;
@@ -78,12 +96,17 @@ class WorkerWriter implements BatchWriter {
    * at the end is cheaper; on the thread, filling as it goes overlaps with the FETCH, where a fill
    * at the end is time the sync waits.
    */
-  put(accountId: string, path: string, messages: readonly StoredMessage[], _options: { index: boolean }): Promise<void> {
-    return this.send({ id: 0, op: 'put', accountId, path, messages, index: true });
+  async put(accountId: string, path: string, messages: readonly StoredMessage[], _options: { index: boolean }): Promise<void> {
+    await this.send({ id: 0, op: 'put', accountId, path, messages, index: true });
   }
 
-  indexPending(): Promise<void> {
-    return this.send({ id: 0, op: 'index' });
+  async indexPending(): Promise<void> {
+    await this.send({ id: 0, op: 'index' });
+  }
+
+  /** SQLite's quick_check of the whole file, on the thread: 'ok', or what it found. */
+  async check(): Promise<string> {
+    return (await this.send({ id: 0, op: 'check' })) ?? 'no answer from the check';
   }
 
   async close(): Promise<void> {
@@ -91,10 +114,10 @@ class WorkerWriter implements BatchWriter {
     await this.worker.terminate();
   }
 
-  private send(request: WriterRequest): Promise<void> {
+  private send(request: WriterRequest): Promise<string | undefined> {
     if (this.dead) return Promise.reject(this.dead);
     const id = this.next++;
-    return new Promise<void>((resolve, reject) => {
+    return new Promise<string | undefined>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       this.worker.postMessage({ ...request, id });
     });

@@ -4,6 +4,8 @@ import type { StoredMessage } from './stored-message';
 export type WriterRequest =
   | { id: number; op: 'put'; accountId: string; path: string; messages: readonly StoredMessage[]; index: boolean }
   | { id: number; op: 'index' }
+  /** SQLite's quick_check of every page: answered with its finding, 'ok' for a sound file. */
+  | { id: number; op: 'check' }
   | { id: number; op: 'close' };
 
 /** A failure as it crosses threads: enough to rebuild the error the inline path would have thrown. */
@@ -13,7 +15,7 @@ export interface WriterFailure {
   code?: string;
 }
 
-export type WriterReply = { ready: true } | { started: false; failure: WriterFailure } | { id: number; failure: WriterFailure | null };
+export type WriterReply = { ready: true } | { started: false; failure: WriterFailure } | { id: number; failure: WriterFailure | null; finding?: string };
 
 export function toFailure(error: unknown): WriterFailure {
   const e = error instanceof Error ? error : new Error(String(error));

@@ -7,7 +7,7 @@ import type { EventHub } from '../events/event-hub';
 import type { Logger } from '../ports';
 import type { MailStore } from '../store/mail-store';
 import { retryWhenDropped } from './retry-when-dropped';
-import { syncFolder, type MailboxAccess, type SyncReport } from './sync-folder';
+import type { MailboxAccess, SyncReport } from './sync-folder';
 
 export interface SyncOptions {
   /** How often watched folders are checked when the server pushes nothing (no IDLE, or another folder selected). */
@@ -125,6 +125,8 @@ export class SyncService {
 
   private async once(accountId: string, path: string, markShown: () => void): Promise<SyncReport> {
     let lastChange = 0;
+    // The sync code (and imapflow's parser under it) is loaded on the first sync, not at start (see create-core.ts).
+    const { syncFolder } = await import('./sync-folder');
     const report = await retryWhenDropped(async () => syncFolder(await this.access(accountId), this.store, accountId, path, {
       progress: (done, total) => this.events.emit('syncProgress', { accountId, folder: path, done, total }),
       stored: () => {

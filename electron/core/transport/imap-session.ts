@@ -3,12 +3,15 @@
  * Mailbox work goes through `withMailbox`, which holds imapflow's lock so that concurrent calls
  * never read from a mailbox another call has just switched away from.
  */
-import { ImapFlow, type ExistsEvent, type FlagsEvent } from 'imapflow';
+import type { ExistsEvent, FlagsEvent, ImapFlow } from 'imapflow';
 import type { ServerEndpoint } from '../../../shared/domain';
 import { pinnedTrustFor } from './tls-inspect';
 import { asCredentialSource, withCredentials, type Credentials, type CredentialSource } from './credentials';
 import { imapOptions, type TrustSettings } from './tls-policy';
 import { toTransportError } from './transport-errors';
+
+/** imapflow, loaded on first use, not at start (see create-core.ts). */
+const imapflow = () => import('imapflow');
 
 export type MailboxChangeListener = (path: string) => void;
 
@@ -33,6 +36,7 @@ export class ImapSession {
   /** Opens a connection, logs in and out again: proves the settings without keeping anything. */
   static async verify(endpoint: ServerEndpoint, credentials: Credentials | CredentialSource, trust: TrustSettings): Promise<void> {
     await withCredentials(asCredentialSource(credentials), async (current) => {
+      const { ImapFlow } = await imapflow();
       const client = new ImapFlow(await connectionOptions(endpoint, current, trust));
       client.on('error', () => undefined);
       try {
@@ -105,6 +109,7 @@ export class ImapSession {
   }
 
   private async openWith(credentials: Credentials): Promise<ImapFlow> {
+    const { ImapFlow } = await imapflow();
     const client = new ImapFlow(await connectionOptions(this.endpoint, credentials, this.trust));
     // Without a listener an 'error' event would crash the process; the next call reconnects.
     client.on('error', () => undefined);

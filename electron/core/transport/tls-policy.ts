@@ -55,8 +55,9 @@ export function tlsOptionsFor(endpoint: ServerEndpoint, trust: TrustSettings, pi
   if (isIP(endpoint.host) === 0) options.servername = endpoint.host;
   if (pin) options.ca = [...pin.anchors];
   else if (trust.extraTrustAnchors.length > 0) {
-    options.ca = [...rootCertificates, ...trust.extraTrustAnchors];
-    options.secureContext = withExtraAnchors(trust.extraTrustAnchors, options.ca);
+    const ca = [...rootCertificates, ...trust.extraTrustAnchors];
+    options.ca = ca;
+    options.secureContext = withExtraAnchors(trust.extraTrustAnchors, ca);
   }
   const pinned = pin?.fingerprint256 ?? endpoint.pinnedFingerprint256;
   if (pinned) options.checkServerIdentity = pinChecker(pinned);
