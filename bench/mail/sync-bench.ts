@@ -4,7 +4,8 @@
  * - sync.first-page: from the start of that first sync (connecting included) to the newest 50
  *   messages listed by the store, vs a bare imapflow client connecting and fetching those 50 envelopes;
  * - sync.incremental: resync after 10 flag changes vs that first sync;
- * - search.p95.syncing: searches while another first sync runs (search-while-syncing.ts).
+ * - search.p95.syncing: searches while another first sync runs (search-while-syncing.ts);
+ * - ui.list.maxframe.syncing: the app's list scrolled while another one runs (list-while-syncing.ts).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -19,6 +20,7 @@ import { ENVELOPE_QUERY } from '../../electron/core/sync/to-stored-message';
 import { figure, timed, type Figure } from '../figure';
 import { appSession, bareClient } from '../../electron/core/sync/testing/imap-fixtures';
 import { runSearchWhileSyncing, searchStoreDir } from './search-while-syncing';
+import { runListWhileSyncing } from '../ui/list-while-syncing';
 
 const ACCOUNT = 'bench';
 
@@ -149,6 +151,7 @@ export async function runSyncBench(servers: MailServersInfo, size: number, round
     store!.close();
 
     figures.push(await runSearchWhileSyncing(servers, path, searchStoreDir(profile), log));
+    figures.push(await runListWhileSyncing(servers, path, size, rounds > 1 ? 3 : 1, log));
     return figures;
   } finally {
     if (!cleanup.usable) await cleanup.connect().catch(() => undefined);

@@ -2,16 +2,14 @@
  * ui.list.maxframe and ui.conversations.maxframe: the longest frame while scrolling the message
  * list in Chromium, flat and grouped by conversation, 100,000 messages against 100. The real
  * MessageList and ConversationList are bundled with esbuild and scrolled by a fixed step each
- * animation frame, with Chromium's frame-rate limit off, so a frame lasts as long as its work.
- * Each list is scrolled in three separate passes and the calmest pass counts.
+ * animation frame, with Chromium's frame-rate limit off, so a frame lasts as long as its work
+ * (bench-browser.ts). Each list is scrolled in three separate passes and the calmest pass counts.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium } from '@playwright/test';
 import { build } from 'esbuild';
-import { ensureSystemPackages } from '../../e2e/servers/ensure-packages';
-import { CHROMIUM } from '../../scripts/system-packages';
 import { figure, type Figure } from '../figure';
+import { launchBenchBrowser, scrollScript } from './bench-browser';
 
 const ROOT = join(import.meta.dirname, '../..');
 
@@ -35,37 +33,10 @@ async function page(): Promise<string> {
     <body><div id="root"></div><script>window.LIST_COUNT = __COUNT__; window.LIST_KIND = '__KIND__';</script><script>${js.replace(/<\/script/gi, '<\\/script')}</script></body></html>`;
 }
 
-/**
- * Scrolls FRAMES frames of STEP pixels (wrapping at the end) and returns every frame's length in
- * ms. Kept as page source text: a bundler's helpers must not leak into code run in the page.
- */
-const SCROLL_FRAMES = `new Promise((resolve) => {
-  const scroller = document.querySelector('.message-list-scroll');
-  const lengths = [];
-  let last = performance.now();
-  let frame = 0;
-  const tick = () => {
-    const now = performance.now();
-    if (frame > 0) lengths.push(now - last);
-    last = now;
-    if (frame++ >= FRAMES) return resolve(lengths);
-    const room = scroller.scrollHeight - scroller.clientHeight;
-    scroller.scrollTop = room > 0 ? (scroller.scrollTop + STEP) % room : 0;
-    requestAnimationFrame(tick);
-  };
-  requestAnimationFrame(tick);
-})`;
-
-const scrollScript = (frames: number, step: number) => SCROLL_FRAMES.replace('FRAMES', String(frames)).replace('STEP', String(step));
-
 type ListKind = 'flat' | 'conversations';
 
 async function longestFrame(html: string, kind: ListKind, count: number, frames: number): Promise<number> {
-  await ensureSystemPackages(['browser']);
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-gpu-vsync', '--disable-frame-rate-limit', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launchBenchBrowser();
   try {
     const tab = await browser.newPage({ viewport: { width: 480, height: 760 } });
     await tab.setContent(html.replace('__COUNT__', String(count)).replace('__KIND__', kind));

@@ -36,6 +36,15 @@ interface CommandChannel {
 const atom = (value: string) => ({ type: 'ATOM', value });
 
 /**
+ * imapflow hands over the answers of one socket read in a chain of microtasks, which nothing else
+ * in the main process can interrupt: on a fast link that chain can last most of a second. The
+ * FETCH therefore steps back to the event loop after this much parsing, so a search, a click or a
+ * page the window asks for meanwhile is answered within a frame.
+ */
+const YIELD_EVERY_MS = 8;
+const toTheEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
  * Fetches ENVELOPE_QUERY's fields for `set` (sequence numbers, or UIDs with `uid`) in the selected
  * mailbox and gives each message to `sink` in the order the server sends them. A failure of `sink`
  * stops the conversions, lets the command finish (the connection stays usable) and is thrown.
@@ -50,6 +59,10 @@ export async function fetchEnvelopes(client: ImapFlow, set: string, options: { u
   if (typeof channel.preCheck === 'function') await channel.preCheck.call(client);
   let failure: { error: unknown } | null = null;
   let delivered = 0;
+  let since = performance.now();
+  const turnTaken = () => {
+    since = performance.now();
+  };
   const fail = (error: unknown) => {
     failure ??= { error };
   };
@@ -62,12 +75,21 @@ export async function fetchEnvelopes(client: ImapFlow, set: string, options: { u
           const message = messageOf(answer);
           if (!answersTheQuery(message)) return;
           delivered++;
+          let pending: void | Promise<void> = undefined;
           try {
-            const pending = sink(toStoredMessage(message));
-            if (pending) return pending.catch(fail);
+            pending = sink(toStoredMessage(message));
           } catch (error) {
             fail(error);
           }
+          const late = performance.now() - since >= YIELD_EVERY_MS;
+          if (!pending && !late) return;
+          return (async () => {
+            if (pending) await pending.catch(fail);
+            if (late) {
+              await toTheEventLoop();
+              turnTaken();
+            }
+          })();
         },
       },
     });
