@@ -12,43 +12,29 @@ import { senderLabel } from '../lib/format';
 import { LoadMore } from './LoadMore';
 import { RowSenderLine } from './RowSenderLine';
 import { RowSubjectLine } from './RowSubjectLine';
+import { conversationKey, ConversationRows, type ConversationRow } from './conversation-rows';
 import { useRowIds } from './row-ids';
 import { useListDateLabel, useVirtualRows, virtualRowStyle } from './use-virtual-rows';
 import './conversation-list.css';
+
+export { conversationKey, messageKey, ConversationRows, type ConversationRow } from './conversation-rows';
 
 /** Above this many rows the tree is virtualised, as the flat list is. */
 export const CONVERSATION_VIRTUALISE_ABOVE = 200;
 /** Fixed row height when virtualised (the flat list's .message-list-virtual rows, whose CSS it shares). */
 export const CONVERSATION_ROW_HEIGHT = 58;
 
-/** One row of the tree: a conversation, or one of the messages of an expanded one. */
-export type ConversationRow =
-  | { kind: 'conversation'; key: string; conversation: ConversationSummary; expanded: boolean; position: number; size: number }
-  | { kind: 'message'; key: string; conversation: ConversationSummary; message: MessageSummary; position: number; size: number };
-
-export const conversationKey = (conversation: ConversationSummary) => `c:${conversation.id}`;
-export const messageKey = (message: MessageSummary) => `m:${message.uid}`;
-
 /** The rows the tree shows: each conversation, followed by its messages when it is expanded and they are loaded. */
 export function conversationRows(
   conversations: readonly ConversationSummary[],
   expanded: ReadonlySet<string>,
   members: ReadonlyMap<string, readonly MessageSummary[]>,
-): ConversationRow[] {
-  const rows: ConversationRow[] = [];
-  conversations.forEach((conversation, index) => {
-    const open = conversation.count > 1 && expanded.has(conversation.id);
-    rows.push({ kind: 'conversation', key: conversationKey(conversation), conversation, expanded: open, position: index + 1, size: conversations.length });
-    const messages = open ? members.get(conversation.id) : undefined;
-    messages?.forEach((message, place) =>
-      rows.push({ kind: 'message', key: messageKey(message), conversation, message, position: place + 1, size: messages.length }),
-    );
-  });
-  return rows;
+): ConversationRows {
+  return new ConversationRows(conversations, expanded, members);
 }
 
 export interface ConversationListProps {
-  rows: readonly ConversationRow[];
+  rows: ConversationRows;
   /** The key of the selected row (conversationKey or messageKey), or null. */
   selectedKey: string | null;
   onSelect(row: ConversationRow): void;
@@ -63,7 +49,7 @@ export interface ConversationListProps {
 export function ConversationList({ rows, selectedKey, onSelect, onToggle, onLoadMore, loadingMore = false, onEndReached, now }: ConversationListProps) {
   const rowId = useRowIds(useId());
   // A scan of every row: done when the rows or the selection change, never per scrolled frame.
-  const selectedIndex = useMemo(() => (selectedKey === null ? -1 : rows.findIndex((row) => row.key === selectedKey)), [rows, selectedKey]);
+  const selectedIndex = useMemo(() => (selectedKey === null ? -1 : rows.indexOfKey(selectedKey)), [rows, selectedKey]);
   const dateLabel = useListDateLabel(now);
   const { scrollRef, virtual, virtualizer, items, slots } = useVirtualRows({
     count: rows.length,
@@ -77,7 +63,7 @@ export function ConversationList({ rows, selectedKey, onSelect, onToggle, onLoad
 
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
     if (rows.length === 0) return;
-    const current = selectedIndex >= 0 ? rows[selectedIndex]! : null;
+    const current = selectedIndex >= 0 ? rows.at(selectedIndex) : null;
     let next: number | null = null;
     if (event.key === 'ArrowDown') next = Math.min(rows.length - 1, selectedIndex + 1);
     else if (event.key === 'ArrowUp') next = Math.max(0, selectedIndex < 0 ? 0 : selectedIndex - 1);
@@ -89,7 +75,7 @@ export function ConversationList({ rows, selectedKey, onSelect, onToggle, onLoad
         onToggle(current.conversation, true);
         return;
       }
-      next = selectedIndex + 1 < rows.length && rows[selectedIndex + 1]!.kind === 'message' ? selectedIndex + 1 : null;
+      next = selectedIndex + 1 < rows.length && rows.at(selectedIndex + 1).kind === 'message' ? selectedIndex + 1 : null;
     } else if (event.key === 'ArrowLeft' && current) {
       if (current.kind === 'conversation') {
         if (current.expanded) {
@@ -98,11 +84,11 @@ export function ConversationList({ rows, selectedKey, onSelect, onToggle, onLoad
         }
         return;
       }
-      next = rows.findIndex((row) => row.kind === 'conversation' && row.conversation.id === current.conversation.id);
+      next = rows.indexOfKey(conversationKey(current.conversation));
     }
     if (next === null || next < 0) return;
     event.preventDefault();
-    const target = rows[next];
+    const target = next < rows.length ? rows.at(next) : undefined;
     if (target && target.key !== selectedKey) onSelect(target);
   };
 
@@ -131,7 +117,7 @@ export function ConversationList({ rows, selectedKey, onSelect, onToggle, onLoad
         onKeyDown={onKeyDown}
         style={virtual ? { height: virtualizer.getTotalSize() } : undefined}
       >
-        {virtual ? items.map((item, i) => row(rows[item.index]!, item.start, slots[i])) : rows.map((item) => row(item))}
+        {virtual ? items.map((item, i) => row(rows.at(item.index), item.start, slots[i])) : rows.all().map((item) => row(item))}
       </ul>
       <LoadMore onLoadMore={onLoadMore} loadingMore={loadingMore} />
     </div>

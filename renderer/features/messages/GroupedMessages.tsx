@@ -37,12 +37,12 @@ export function GroupedMessages({ threads, selectedUid, onSelect }: GroupedMessa
 
   const selectedKey = useMemo(() => {
     if (selectedUid === null) return null;
-    const chosen = rows.find((row) => row.key === chosenKey);
-    if (chosen && rowMessage(chosen).uid === selectedUid) return chosen.key;
-    const shown =
-      rows.find((row) => row.kind === 'message' && row.message.uid === selectedUid) ??
-      rows.find((row) => row.kind === 'conversation' && row.conversation.latest.uid === selectedUid);
-    return shown?.key ?? null;
+    const chosen = chosenKey === null ? -1 : rows.indexOfKey(chosenKey);
+    if (chosen >= 0 && rowMessage(rows.at(chosen)).uid === selectedUid) return chosenKey;
+    // An open conversation's message row before a conversation row showing the same message.
+    const member = rows.indexOfMember(selectedUid);
+    const shown = member >= 0 ? member : rows.indexOfLatest(selectedUid);
+    return shown >= 0 ? rows.at(shown).key : null;
   }, [rows, chosenKey, selectedUid]);
 
   const select = (row: ConversationRow) => {
