@@ -22,17 +22,13 @@ function workerEntry(): string | null {
   return existsSync(file) ? file : null;
 }
 
-/** Starts the writer thread on `file`; null when it cannot start, so the caller writes inline. */
-export async function startWorkerWriter(file: string): Promise<BatchWriter | null> {
-  return startWorker(file);
-}
 
 /**
  * Checks every page of the store file on a thread of its own (niced, as the writer is): 'ok', or
  * what SQLite found. Null when no thread can start. It reads, so it runs beside the app and a sync.
  */
 export async function checkStoreOnThread(file: string): Promise<string | null> {
-  const thread = await startWorker(file);
+  const thread = await startWorkerWriter(file);
   if (!thread) return null;
   try {
     return await thread.check();
@@ -41,7 +37,8 @@ export async function checkStoreOnThread(file: string): Promise<string | null> {
   }
 }
 
-async function startWorker(file: string): Promise<WorkerWriter | null> {
+/** Starts the writer thread on `file`; null when it cannot start, so the caller writes inline. */
+export async function startWorkerWriter(file: string): Promise<WorkerWriter | null> {
   const entry = workerEntry();
   if (!entry) return null;
   let worker: Worker;
