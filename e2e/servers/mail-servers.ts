@@ -94,7 +94,7 @@ async function startOnce(seed: boolean): Promise<MailServers> {
     await ready(dovecot, [
       waitForTls(imapPort, 'implicit', ca.caCertPem, dovecot.exited),
       waitForTls(imapStarttlsPort, 'imap-starttls', ca.caCertPem, dovecot.exited),
-    ]);
+    ], { ports: [imapPort, imapStarttlsPort] });
 
     const sockets = dovecotPaths(dovecotDir);
     const postfix = started(await startPostfix({
@@ -108,10 +108,11 @@ async function startOnce(seed: boolean): Promise<MailServers> {
       domain: DOMAIN,
       recipients: [users.alice.address, users.bob.address],
     }));
+    // master dies without a word (its log is not open yet) when a bind fails: the ports tell.
     await ready(postfix, [
       waitForTls(smtpPort, 'implicit', ca.caCertPem, postfix.exited),
       waitForTls(submissionPort, 'smtp-starttls', ca.caCertPem, postfix.exited),
-    ]);
+    ], { ports: [smtpPort, submissionPort] });
 
     return {
       host: '127.0.0.1',

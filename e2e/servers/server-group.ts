@@ -5,6 +5,7 @@
  */
 import { rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { startOrphanWatchdog } from './orphan-watchdog.js';
 import type { ServerProcess } from './server-process.js';
 
@@ -61,15 +62,40 @@ export function serverGroup(dir: string, also: () => Promise<unknown> = async ()
 }
 
 /**
- * Waits for the readiness probes; on failure the error carries the server's log tail, and says
- * whether the log reads like a port taken (`portInUse` matches the daemon's own words).
+ * How to tell, after a failed start, that a port was taken: the daemon's own words in its log, or
+ * (for a daemon that dies before it can log anything, like Postfix's master when its bind fails)
+ * the ports it was to listen on, tried once it has exited.
  */
-export async function ready(server: ServerProcess, probes: Promise<void> | Promise<void>[], portInUse: RegExp = /address already in use/i): Promise<void> {
+export interface PortTakenEvidence {
+  log?: RegExp;
+  ports?: readonly number[];
+}
+
+/** Whether some process other than the (exited) daemon holds one of these loopback ports. */
+export async function anyPortTaken(ports: readonly number[]): Promise<boolean> {
+  for (const port of ports) {
+    const taken = await new Promise<boolean>((resolve) => {
+      const probe = createServer();
+      probe.once('error', (err: NodeJS.ErrnoException) => resolve(err.code === 'EADDRINUSE'));
+      probe.listen({ host: '127.0.0.1', port, exclusive: true }, () => probe.close(() => resolve(false)));
+    });
+    if (taken) return true;
+  }
+  return false;
+}
+
+/**
+ * Waits for the readiness probes; on failure the error carries the server's log tail, and says
+ * whether the port was taken (`portInUse`), which `retryWhenPortTaken` answers with fresh ports.
+ */
+export async function ready(server: ServerProcess, probes: Promise<void> | Promise<void>[], { log = /address already in use/i, ports = [] }: PortTakenEvidence = {}): Promise<void> {
   try {
     await Promise.all(Array.isArray(probes) ? probes : [probes]);
   } catch (err) {
     const tail = server.logTail();
-    throw new StartupError(`${server.name} failed to start: ${err instanceof Error ? err.message : String(err)}\n${tail}`, portInUse.test(tail));
+    // A daemon still running holds its own ports; only an exited one lets the ports speak.
+    const portInUse = log.test(tail) || (server.hasExited() && await anyPortTaken(ports));
+    throw new StartupError(`${server.name} failed to start: ${err instanceof Error ? err.message : String(err)}\n${tail}`, portInUse);
   }
 }
 

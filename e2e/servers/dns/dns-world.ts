@@ -163,7 +163,7 @@ async function startOnce(options: DnsWorldOptions): Promise<DnsWorld> {
     }));
     // Both zones loaded: the child's SOA comes back authoritative too.
     await ready(named, [SIGNED_ZONE, INSECURE_ZONE].map((zone) =>
-      waitForDns(authoritative, zone, 'SOA', (r) => r.rcode === 'NOERROR' && r.aa, named.exited)), PORT_TAKEN);
+      waitForDns(authoritative, zone, 'SOA', (r) => r.rcode === 'NOERROR' && r.aa, named.exited)), { log: PORT_TAKEN });
 
     const resolver = { host: RESOLVER_ADDRESS, port: unboundPort };
     const unbound = started(await startUnbound({
@@ -175,7 +175,7 @@ async function startOnce(options: DnsWorldOptions): Promise<DnsWorld> {
       trustAnchor: zones.trustAnchor,
     }));
     // Ready means validating: test.'s SOA comes back with AD, i.e. the trust anchor took.
-    await ready(unbound, waitForDns(resolver, SIGNED_ZONE, 'SOA', (r) => r.rcode === 'NOERROR' && r.ad, unbound.exited), PORT_TAKEN);
+    await ready(unbound, waitForDns(resolver, SIGNED_ZONE, 'SOA', (r) => r.rcode === 'NOERROR' && r.ad, unbound.exited), { log: PORT_TAKEN });
 
     return {
       resolver,

@@ -112,8 +112,8 @@ async function startOnce(): Promise<LdapDirectory> {
     const plainSlapd = await startSlapd('slapd (no TLS)', { dir: dirs.plain, host: HOST, ldapPort: plainPort, ldif });
     started(plainSlapd);
     const caCertPem = await readFile(tlsCa.certPath, 'utf8');
-    await ready(tlsSlapd, [waitForTls(ldapsPort, 'implicit', caCertPem, tlsSlapd.exited), waitForTcp(HOST, starttlsPort, tlsSlapd.exited)], PORT_TAKEN);
-    await ready(plainSlapd, waitForTcp(HOST, plainPort, plainSlapd.exited), PORT_TAKEN);
+    await ready(tlsSlapd, [waitForTls(ldapsPort, 'implicit', caCertPem, tlsSlapd.exited), waitForTcp(HOST, starttlsPort, tlsSlapd.exited)], { log: PORT_TAKEN });
+    await ready(plainSlapd, waitForTcp(HOST, plainPort, plainSlapd.exited), { log: PORT_TAKEN });
 
     return {
       host: HOST,
