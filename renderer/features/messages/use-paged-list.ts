@@ -1,7 +1,8 @@
 /**
  * One folder's list, a page at a time from the local store: the first page when the folder opens,
- * the next one on "Load more" or when scrolling nears the end, and what is shown again (up to the
- * contract's largest page) when the core reports that this folder changed. Answers to requests
+ * the next one on "Load more" or when scrolling nears the end, and the first page again (up to the
+ * contract's largest page, the rows scrolled to below it kept) when the core reports that this
+ * folder changed. Answers to requests
  * made before a folder switch or a newer reload are dropped. Shared by the flat list and the
  * grouped one; each says how to fetch a page and what identifies a row.
  */
@@ -9,6 +10,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useApi } from '../../api/api-context';
 import { settle } from '../../lib/settle';
 import type { Result } from '../../../shared/result';
+import { mergeReloadedPage } from './merge-reloaded-page';
 
 export const PAGE = 100;
 /** The contract's largest page; a reload asks for what is on screen, up to this. */
@@ -63,8 +65,12 @@ export function usePagedList<T>({ accountId, folder, enabled, fetchPage, keyOf, 
         setState((old) => ({ ...old, loaded: true, error: result.error.message }));
         return;
       }
-      setState({ ...result.value, loaded: true, error: null });
-      latest.current.onLoaded?.(result.value.items);
+      const { items, total } = result.value;
+      setState((old) => {
+        const merged = mergeReloadedPage(old.items, items, latest.current.keyOf);
+        return { items: merged, total, hasMore: result.value.hasMore || merged.length < total, loaded: true, error: null };
+      });
+      latest.current.onLoaded?.(items);
     },
     [fetchPage],
   );

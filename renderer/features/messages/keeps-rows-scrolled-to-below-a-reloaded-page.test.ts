@@ -1,0 +1,30 @@
+import { expect, test } from 'vitest';
+import { mergeReloadedPage } from './merge-reloaded-page';
+
+const uid = (n: number) => n;
+const range = (from: number, to: number) => Array.from({ length: from - to + 1 }, (_, i) => from - i);
+
+test('a page as long as what is shown replaces it', () => {
+  expect(mergeReloadedPage(range(10, 6), [11, 10, 9, 8, 7], uid)).toEqual([11, 10, 9, 8, 7]);
+});
+
+test('rows below the page that followed its last row stay, none twice', () => {
+  // Shown 100..1; two new messages on top; the page is the newest 50.
+  const page = [102, 101, ...range(100, 53)];
+  expect(mergeReloadedPage(range(100, 1), page, uid)).toEqual([...page, ...range(52, 1)]);
+});
+
+test('rows deleted inside the page are gone, rows below it are kept', () => {
+  const page = range(100, 51).filter((n) => n !== 70 && n !== 71).concat([50, 49]);
+  expect(mergeReloadedPage(range(100, 1), page, uid)).toEqual([...page, ...range(48, 1)]);
+});
+
+test('a page that ends with new rows resumes after the last row that was shown', () => {
+  // The page's last rows were never shown (moved in from elsewhere); the row before them was.
+  const page = [...range(100, 60), 500, 501];
+  expect(mergeReloadedPage(range(100, 1), page, uid)).toEqual([...page, ...range(59, 1)]);
+});
+
+test('a page with nothing shown before starts the list over', () => {
+  expect(mergeReloadedPage(range(100, 1), range(300, 251), uid)).toEqual(range(300, 251));
+});

@@ -1,0 +1,21 @@
+/**
+ * What the list shows after a reload: the store's first page, then the rows the user had already
+ * scrolled to below it. A reload asks for at most the contract's largest page, and replacing the
+ * whole list with it would cut a list scrolled past that page short, throwing the reader back up
+ * the folder every time new mail is stored (every few hundred milliseconds in a first sync). The
+ * rows kept are those that followed the page's last row already shown; rows beyond the page
+ * therefore stay as they were until the folder is opened again, which is what a sync that only
+ * adds older mail below needs.
+ */
+export function mergeReloadedPage<T>(shown: readonly T[], page: readonly T[], keyOf: (item: T) => string | number): T[] {
+  if (shown.length <= page.length) return [...page];
+  const position = new Map<string | number, number>();
+  shown.forEach((item, index) => position.set(keyOf(item), index));
+  // The page's last row that was already shown marks where the rows below the page begin.
+  let resume = -1;
+  for (let i = page.length - 1; i >= 0 && resume < 0; i--) resume = position.get(keyOf(page[i]!)) ?? -1;
+  // Nothing of the page was shown before (it is all new): the list starts over from the page.
+  if (resume < 0) return [...page];
+  const inPage = new Set(page.map(keyOf));
+  return [...page, ...shown.slice(resume + 1).filter((item) => !inPage.has(keyOf(item)))];
+}

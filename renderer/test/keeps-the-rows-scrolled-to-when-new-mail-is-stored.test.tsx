@@ -1,0 +1,35 @@
+// A first sync stores new mail every few hundred milliseconds; each time the open list reloads.
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { expect, test } from 'vitest';
+import { giveListPanesAWindowHeight } from './list-pane-height';
+import { mailboxHandlers, renderApp, summary } from './fixtures';
+
+giveListPanesAWindowHeight();
+
+test('new mail stored while the reader is far down a long list keeps every row already scrolled to', async () => {
+  let inbox = Array.from({ length: 900 }, (_, i) => summary(900 - i, { subject: `Note ${900 - i}` }));
+  const fake = renderApp(
+    mailboxHandlers({
+      listMessages: async ({ offset, limit }) => ({ messages: inbox.slice(offset, offset + limit), total: inbox.length, offset }),
+    }),
+  );
+  const list = await screen.findByRole('listbox', { name: 'Messages' });
+  // Short lists render every row; long ones (virtualised) say their length on each row.
+  const setSize = () => list.querySelector('[role="option"]')?.getAttribute('aria-setsize') ?? String(list.querySelectorAll('[role="option"]').length);
+  for (let shown = 200; shown <= 600; shown += 100) {
+    fireEvent.click(await screen.findByRole('button', { name: 'Load more' }));
+    await waitFor(() => expect(setSize()).toBe(String(shown)));
+  }
+
+  // A sync stores a newer message; the reload asks for the largest page the contract allows (500).
+  inbox = [summary(901, { subject: 'Fresh news' }), ...inbox];
+  fake.emit('messagesChanged', { accountId: 'acc-1', folder: 'INBOX' });
+
+  await screen.findByText('Fresh news');
+  expect(setSize()).toBe('601');
+  const reload = fake.calls.filter((c) => c.name === 'listMessages').at(-1)!.input as { offset: number; limit: number };
+  expect(reload).toMatchObject({ offset: 0, limit: 500 });
+  // The rows below the reloaded page are still there, once each, and "Load more" goes on after them.
+  fireEvent.click(screen.getByRole('button', { name: 'Load more' }));
+  await waitFor(() => expect(setSize()).toBe('701'));
+});
