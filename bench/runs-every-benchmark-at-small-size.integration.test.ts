@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { expect, inject, test } from 'vitest';
 import { writeServersInfo } from '../e2e/servers/mail-servers';
 
-const NAMES = ['sync.initial', 'sync.first-page', 'search.p95.syncing', 'app.start', 'sync.incremental', 'search.p95', 'main.rss', 'ui.list.maxframe', 'ui.conversations.maxframe'];
+const NAMES = ['sync.initial', 'sync.first-page', 'search.p95.syncing', 'app.start', 'sync.incremental', 'search.p95', 'main.rss', 'ui.list.maxframe', 'ui.conversations.maxframe', 'ui.list.maxframe.syncing'];
 
 test('the benchmark prints one JSON array with every figure, each a positive number against a baseline', () => {
   const dir = mkdtempSync(join(tmpdir(), 'sealmail-bench-test-'));
