@@ -4,9 +4,8 @@
  * over. The whole renderer runs in Chromium on the loopback bridge (as `npm run dev:web`), over a
  * real core in this process: the folder is chosen in the folder list, the list shows the newest
  * mail as it is stored, reloads as the core reports changes and loads more as it scrolls, while
- * the core parses the FETCH and its writer thread commits. Chromium runs in this process's session,
- * as Electron's renderer shares the main process's (bench-browser.ts), and the test server is
- * weighed as if it were remote (server-as-if-remote.ts). Each pass is a new profile; the calmest
+ * the core parses the FETCH and its writer thread commits. The test server is weighed as if it
+ * were remote (server-as-if-remote.ts). Each pass is a new profile; the calmest
  * pass counts, as in ui-bench.ts.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -86,7 +85,7 @@ async function onePass(browser: Browser, servers: MailServersInfo, path: string,
 /** `path` holds `size` messages on the server; each pass syncs it afresh into a new profile. */
 export async function runListWhileSyncing(servers: MailServersInfo, path: string, size: number, passes: number, log: (line: string) => void): Promise<Figure> {
   await buildRenderer();
-  const { browser, close } = await launchBenchBrowser();
+  const browser = await launchBenchBrowser();
   const restoreServer = serverAsIfRemote(servers.pids.dovecot, log);
   try {
     const results: Pass[] = [];
@@ -97,6 +96,6 @@ export async function runListWhileSyncing(servers: MailServersInfo, path: string
     return figure('ui.list.maxframe.syncing', during, 'ms', after, 'at most 20 ms, as ui.list.maxframe');
   } finally {
     restoreServer();
-    await close();
+    await browser.close();
   }
 }

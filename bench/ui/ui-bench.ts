@@ -36,7 +36,7 @@ async function page(): Promise<string> {
 type ListKind = 'flat' | 'conversations';
 
 async function longestFrame(html: string, kind: ListKind, count: number, frames: number): Promise<number> {
-  const { browser, close } = await launchBenchBrowser();
+  const browser = await launchBenchBrowser();
   try {
     const tab = await browser.newPage({ viewport: { width: 480, height: 760 } });
     await tab.setContent(html.replace('__COUNT__', String(count)).replace('__KIND__', kind));
@@ -47,7 +47,7 @@ async function longestFrame(html: string, kind: ListKind, count: number, frames:
     if (process.env.SEALMAIL_BENCH_DEBUG) console.error(kind, count, lengths.map((l) => Math.round(l)).join(" "));
     return Math.max(...lengths);
   } finally {
-    await close();
+    await browser.close();
   }
 }
 
