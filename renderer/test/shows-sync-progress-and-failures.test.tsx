@@ -9,7 +9,8 @@ test('sync progress for the open folder is shown as a progress bar', async () =>
 
   act(() => fake.emit('syncProgress', { accountId: 'acc-1', folder: 'INBOX', done: 40, total: 120 }));
   const bar = screen.getByRole('progressbar', { name: 'Sync progress' });
-  expect(bar.getAttribute('value')).toBe('40');
+  expect(bar.getAttribute('aria-valuenow')).toBe('40');
+  expect(bar.getAttribute('aria-valuemax')).toBe('120');
   expect(screen.getByText('Syncing… 40 of 120')).toBeTruthy();
 
   act(() => fake.emit('syncProgress', { accountId: 'acc-1', folder: 'INBOX', done: 120, total: 120 }));
