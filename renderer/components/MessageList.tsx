@@ -28,11 +28,13 @@ export interface MessageListProps {
   loadingMore?: boolean;
   /** Called when scrolling nears the last loaded row, to load the next page without a click. */
   onEndReached?: () => void;
+  /** How many messages the folder holds, loaded or not: a folder that will need it is virtualised from its first page. */
+  folderSize?: number;
   /** Fixes "today" for date formatting; tests pass one. */
   now?: Date;
 }
 
-export function MessageList({ messages, selectedUid, onSelect, onLoadMore, loadingMore = false, onEndReached, now }: MessageListProps) {
+export function MessageList({ messages, selectedUid, onSelect, onLoadMore, loadingMore = false, onEndReached, folderSize, now }: MessageListProps) {
   const id = useId();
   const optionId = (uid: number) => `${id}-m${uid}`;
   // A scan of the whole list: done when the list or the selection changes, never per scrolled frame.
@@ -42,6 +44,7 @@ export function MessageList({ messages, selectedUid, onSelect, onLoadMore, loadi
     count: messages.length,
     rowHeight: ROW_HEIGHT,
     virtualiseAbove: VIRTUALISE_ABOVE,
+    eventualCount: folderSize,
     selectedIndex,
     selectedId: selectedUid === null ? null : optionId(selectedUid),
     onEndReached,

@@ -19,6 +19,12 @@ export interface VirtualRowsOptions {
   rowHeight: number;
   /** Above this many rows only those in view exist in the DOM. */
   virtualiseAbove: number;
+  /**
+   * How many rows the whole list will have once every page is loaded, when known. A list that will
+   * pass `virtualiseAbove` is virtualised from its first page, rather than drawing every row of the
+   * first pages (as a first sync stores them) and switching over when one more page arrives.
+   */
+  eventualCount?: number;
   /** The selected row's index (-1 for none) and its element's id: scrolled into view when it changes. */
   selectedIndex: number;
   selectedId: string | null;
@@ -26,9 +32,9 @@ export interface VirtualRowsOptions {
   loadingMore: boolean;
 }
 
-export function useVirtualRows({ count, rowHeight, virtualiseAbove, selectedIndex, selectedId, onEndReached, loadingMore }: VirtualRowsOptions) {
+export function useVirtualRows({ count, rowHeight, virtualiseAbove, eventualCount = 0, selectedIndex, selectedId, onEndReached, loadingMore }: VirtualRowsOptions) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtual = count > virtualiseAbove;
+  const virtual = Math.max(count, eventualCount) > virtualiseAbove;
   const virtualizer = useVirtualizer({
     count: virtual ? count : 0,
     getScrollElement: () => scrollRef.current,

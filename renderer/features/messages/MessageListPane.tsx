@@ -147,6 +147,7 @@ export function MessageListPane({ accountId, folder, folderTitle, selectedUid, o
           onLoadMore={list.hasMore && !searching ? () => void list.loadMore() : undefined}
           onEndReached={list.hasMore && !searching ? () => void list.loadMore() : undefined}
           loadingMore={list.loadingMore}
+          folderSize={searching ? undefined : list.total}
         />
       ) : null}
     </div>

@@ -32,3 +32,14 @@ test('a short folder renders every row, as before', () => {
   render(<MessageList messages={many(VIRTUALISE_ABOVE)} selectedUid={null} onSelect={() => undefined} />);
   expect(screen.getByRole('listbox', { name: 'Messages' }).querySelectorAll('[role="option"]')).toHaveLength(VIRTUALISE_ABOVE);
 });
+
+test('the first page of a huge folder is virtualised already, so the list does not switch as pages arrive', () => {
+  const { rerender } = render(<MessageList messages={many(100)} folderSize={50_000} selectedUid={null} onSelect={() => undefined} />);
+  const list = screen.getByRole('listbox', { name: 'Messages' });
+  const shown = () => list.querySelectorAll('[role="option"]');
+  expect(shown().length).toBeLessThan(50);
+  expect(shown()[0]!.getAttribute('aria-setsize')).toBe('100');
+  rerender(<MessageList messages={many(300)} folderSize={50_000} selectedUid={null} onSelect={() => undefined} />);
+  expect(shown().length).toBeLessThan(50);
+  expect(shown()[0]!.getAttribute('aria-setsize')).toBe('300');
+});
