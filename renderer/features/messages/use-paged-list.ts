@@ -68,7 +68,9 @@ export function usePagedList<T>({ accountId, folder, enabled, fetchPage, keyOf, 
       const { items, total } = result.value;
       setState((old) => {
         const merged = mergeReloadedPage(old.items, items, latest.current.keyOf);
-        return { items: merged, total, hasMore: result.value.hasMore || merged.length < total, loaded: true, error: null };
+        // With rows kept below the page, what follows is what followed them before.
+        const hasMore = merged.length > items.length ? old.hasMore : result.value.hasMore;
+        return { items: merged, total, hasMore, loaded: true, error: null };
       });
       latest.current.onLoaded?.(items);
     },
