@@ -28,3 +28,16 @@ test('a page that ends with new rows resumes after the last row that was shown',
 test('a page with nothing shown before starts the list over', () => {
   expect(mergeReloadedPage(range(100, 1), range(300, 251), uid)).toEqual(range(300, 251));
 });
+
+test('a row that comes back unchanged is the object already shown; a changed one is the new one', () => {
+  type Row = { uid: number; seen: boolean; from: { name: string } };
+  const row = (uid: number, seen = true): Row => ({ uid, seen, from: { name: 'Bob' } });
+  const shown = [row(3), row(2), row(1)];
+  const page = [row(4), row(3), row(2, false), row(1)];
+  const merged = mergeReloadedPage(shown, page, (r) => r.uid);
+  expect(merged).toEqual(page);
+  expect(merged[0]).toBe(page[0]); // new
+  expect(merged[1]).toBe(shown[0]); // unchanged: kept
+  expect(merged[2]).toBe(page[2]); // marked unread elsewhere: replaced
+  expect(merged[3]).toBe(shown[2]);
+});
