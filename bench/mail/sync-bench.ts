@@ -95,7 +95,7 @@ function median(values: readonly number[]): number {
  * Seeds a folder of `size` messages, measures its first sync (`rounds` times, each into a new store)
  * against bare fetches taking turns with it, then a resync after 10 flag changes.
  */
-export async function runSyncBench(servers: MailServersInfo, size: number, rounds: number, log: (line: string) => void): Promise<Figure[]> {
+export async function runSyncBench(servers: MailServersInfo, ownServers: boolean, size: number, rounds: number, log: (line: string) => void): Promise<Figure[]> {
   const path = `BenchSync${process.pid}${Date.now() % 100000}`;
   const profile = await mkdtemp(join(tmpdir(), 'sealmail-bench-sync-'));
   const cleanup = bareClient(servers);
@@ -151,7 +151,7 @@ export async function runSyncBench(servers: MailServersInfo, size: number, round
     store!.close();
 
     figures.push(await runSearchWhileSyncing(servers, path, searchStoreDir(profile), log));
-    figures.push(await runListWhileSyncing(servers, path, size, rounds > 1 ? 3 : 1, log));
+    figures.push(await runListWhileSyncing(servers, ownServers, path, size, rounds > 1 ? 3 : 1, log));
     return figures;
   } finally {
     if (!cleanup.usable) await cleanup.connect().catch(() => undefined);

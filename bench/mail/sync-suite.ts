@@ -6,9 +6,9 @@ import { runSyncBench } from './sync-bench';
 export const syncSuite: BenchSuite = {
   name: 'sync',
   async run({ small, log }) {
-    const { servers, stop } = await benchServers();
+    const { servers, own, stop } = await benchServers();
     try {
-      return await runSyncBench(servers, small ? 300 : 50_000, small ? 1 : 5, log);
+      return await runSyncBench(servers, own, small ? 300 : 50_000, small ? 1 : 5, log);
     } finally {
       await stop();
     }

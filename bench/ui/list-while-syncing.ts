@@ -4,8 +4,8 @@
  * over. The whole renderer runs in Chromium on the loopback bridge (as `npm run dev:web`), over a
  * real core in this process: the folder is chosen in the folder list, the list shows the newest
  * mail as it is stored, reloads as the core reports changes and loads more as it scrolls, while
- * the core parses the FETCH and its writer thread commits. The test server is weighed as if it
- * were remote (server-as-if-remote.ts). Each pass is a new profile; the calmest
+ * the core parses the FETCH and its writer thread commits. A test server of the benchmark's own is
+ * weighed as if it were remote (server-as-if-remote.ts). Each pass is a new profile; the calmest
  * pass counts, as in ui-bench.ts.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -82,11 +82,14 @@ async function onePass(browser: Browser, servers: MailServersInfo, path: string,
   }
 }
 
-/** `path` holds `size` messages on the server; each pass syncs it afresh into a new profile. */
-export async function runListWhileSyncing(servers: MailServersInfo, path: string, size: number, passes: number, log: (line: string) => void): Promise<Figure> {
+/**
+ * `path` holds `size` messages on the server; each pass syncs it afresh into a new profile. A server
+ * shared with other tests (`ownServers` false, as in npm test) keeps its CPU share: they need it.
+ */
+export async function runListWhileSyncing(servers: MailServersInfo, ownServers: boolean, path: string, size: number, passes: number, log: (line: string) => void): Promise<Figure> {
   await buildRenderer();
   const browser = await launchBenchBrowser();
-  const restoreServer = serverAsIfRemote(servers.pids.dovecot, log);
+  const restoreServer = ownServers ? serverAsIfRemote(servers.pids.dovecot, log) : () => undefined;
   try {
     const results: Pass[] = [];
     for (let pass = 0; pass < passes; pass++) results.push(await onePass(browser, servers, path, size));
