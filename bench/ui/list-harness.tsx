@@ -6,7 +6,7 @@
 import { createRoot } from 'react-dom/client';
 import type { ConversationSummary } from '../../shared/conversation-types';
 import type { MessageSummary } from '../../shared/domain';
-import { ConversationList, conversationRows } from '../../renderer/components/ConversationList';
+import { ConversationList, conversationKey, conversationRows } from '../../renderer/components/ConversationList';
 import { MessageList } from '../../renderer/components/MessageList';
 
 declare global {
@@ -61,7 +61,7 @@ function conversationRowsOfFolder() {
     const participants = Array.from({ length: Math.min(size, 3) }, (_, k) => ({ name: SENDERS[(first + size - 1 - k) % 3]!, address: 'someone@example.test' }));
     conversations.push({ id, latest: messageAt(first), count: size, unread, flagged, hasAttachments, participants });
     // Every tenth conversation open, its messages oldest first.
-    if (conversations.length % 10 === 1) members.set(id, Array.from({ length: size }, (_, k) => messageAt(first + size - 1 - k)));
+    if (conversations.length % 10 === 1) members.set(conversationKey({ id }), Array.from({ length: size }, (_, k) => messageAt(first + size - 1 - k)));
     first += size;
   }
   return conversationRows(conversations, new Set(members.keys()), members);

@@ -24,7 +24,10 @@ export const CONVERSATION_VIRTUALISE_ABOVE = 200;
 /** Fixed row height when virtualised (the flat list's .message-list-virtual rows, whose CSS it shares). */
 export const CONVERSATION_ROW_HEIGHT = 58;
 
-/** The rows the tree shows: each conversation, followed by its messages when it is expanded and they are loaded. */
+/**
+ * The rows the tree shows: each conversation, followed by its messages when it is expanded and they
+ * are loaded. `expanded` and `members` are keyed by conversationKey.
+ */
 export function conversationRows(
   conversations: readonly ConversationSummary[],
   expanded: ReadonlySet<string>,

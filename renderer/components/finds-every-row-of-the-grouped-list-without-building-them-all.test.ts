@@ -25,9 +25,9 @@ function folder(count: number, seed: number) {
     conversations.push({ id, latest: messages.at(-1)!, count: size, unread: 0, flagged: false, hasAttachments: false, participants: [] });
     const roll = random();
     if (roll < 0.3) {
-      expanded.add(id);
-      members.set(id, messages);
-    } else if (roll < 0.35) expanded.add(id); // opened, its messages not loaded yet
+      expanded.add(conversationKey({ id }));
+      members.set(conversationKey({ id }), messages);
+    } else if (roll < 0.35) expanded.add(conversationKey({ id })); // opened, its messages not loaded yet
   }
   return { conversations, expanded, members };
 }
@@ -36,10 +36,10 @@ function folder(count: number, seed: number) {
 function everyRow({ conversations, expanded, members }: ReturnType<typeof folder>): ConversationRow[] {
   const rows: ConversationRow[] = [];
   conversations.forEach((conversation, index) => {
-    const open = conversation.count > 1 && expanded.has(conversation.id);
+    const open = conversation.count > 1 && expanded.has(conversationKey(conversation));
     rows.push({ kind: 'conversation', key: conversationKey(conversation), conversation, expanded: open, position: index + 1, size: conversations.length });
     if (!open) return;
-    const messages = members.get(conversation.id) ?? [];
+    const messages = members.get(conversationKey(conversation)) ?? [];
     messages.forEach((m, place) => rows.push({ kind: 'message', key: messageKey(m), conversation, message: m, position: place + 1, size: messages.length }));
   });
   return rows;
@@ -70,7 +70,7 @@ test('a row that stays in view is the same object each time it is asked for', ()
 test('keys and uids the tree does not show are not found', () => {
   const data = folder(50, 5);
   const rows = new ConversationRows(data.conversations, data.expanded, data.members);
-  const closed = data.conversations.find((c) => c.count > 1 && !data.expanded.has(c.id))!;
+  const closed = data.conversations.find((c) => c.count > 1 && !data.expanded.has(conversationKey(c)))!;
   const hiddenUid = closed.latest.uid - 1; // an older message of a closed conversation
   expect(rows.indexOfMember(hiddenUid)).toBe(-1);
   expect(rows.indexOfKey(messageKey({ uid: hiddenUid }))).toBe(-1);

@@ -2,7 +2,7 @@ import { fireEvent, render } from '@testing-library/react';
 import { expect, test } from 'vitest';
 import type { ConversationSummary } from '../../shared/conversation-types';
 import { summary } from '../test/fixtures';
-import { ConversationList, conversationRows } from './ConversationList';
+import { ConversationList, conversationKey, conversationRows } from './ConversationList';
 import { giveListPanesAWindowHeight } from '../test/list-pane-height';
 
 giveListPanesAWindowHeight();
@@ -33,9 +33,9 @@ test('a folder of 5,000 conversations puts only the rows in view in the DOM, and
 
 test('scrolling reuses the same row elements, whether a row now shows a conversation or one of its messages', () => {
   // Every fourth conversation open, so rows in view change between conversations and messages.
-  const expanded = new Set(conversations.filter((_, i) => i % 4 === 0).map((c) => c.id));
+  const expanded = new Set(conversations.filter((_, i) => i % 4 === 0).map(conversationKey));
   const members = new Map(
-    conversations.map((c, i) => [c.id, Array.from({ length: c.count }, (_, m) => summary(20_000 + i * 3 + m, { subject: `Reply ${m} in ${i}` }))]),
+    conversations.map((c, i) => [conversationKey(c), Array.from({ length: c.count }, (_, m) => summary(20_000 + i * 3 + m, { subject: `Reply ${m} in ${i}` }))]),
   );
   const view = render(<ConversationList rows={conversationRows(conversations, expanded, members)} selectedKey={null} onSelect={() => undefined} onToggle={() => undefined} />);
   const scroller = view.container.querySelector('.message-list-scroll') as HTMLElement;

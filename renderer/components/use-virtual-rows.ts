@@ -67,18 +67,23 @@ export function useVirtualRows({ count, rowHeight, virtualiseAbove, eventualCoun
 /**
  * The list's date label for an ISO date. While scrolling, the same few hundred dates come back
  * again and again, so each is formatted once per list and day; the cache is bounded, because one
- * that grew with every row ever scrolled past would only feed the garbage collector.
+ * that grew with every row ever scrolled past would only feed the garbage collector. It is keyed by
+ * the minute, a number, not by the message's date string: a string hashed as a Map key stays costly
+ * to the collector for as long as it lives (see conversationKey), and the summaries live as long as
+ * the folder is open. No label shows anything finer than the minute; an unparseable date is NaN,
+ * and all of them share the empty label.
  */
 export function useListDateLabel(now: Date | undefined): (iso: string) => string {
   const today = now ?? new Date();
   const day = today.toDateString();
-  const labels = useMemo(() => new Map<string, string>(), [day]);
+  const labels = useMemo(() => new Map<number, string>(), [day]);
   return (iso: string) => {
-    let label = labels.get(iso);
+    const minute = Math.floor(Date.parse(iso) / 60_000);
+    let label = labels.get(minute);
     if (label === undefined) {
       label = formatListDate(iso, today);
       if (labels.size >= DATE_LABELS_KEPT) labels.clear();
-      labels.set(iso, label);
+      labels.set(minute, label);
     }
     return label;
   };

@@ -7,7 +7,7 @@
  */
 import { useMemo, useState } from 'react';
 import type { MessageSummary } from '../../../shared/domain';
-import { ConversationList, conversationRows, type ConversationRow } from '../../components/ConversationList';
+import { ConversationList, conversationKey, conversationRows, type ConversationRow } from '../../components/ConversationList';
 import type { useConversations } from './use-conversations';
 
 type Conversations = ReturnType<typeof useConversations>;
@@ -19,7 +19,7 @@ export function findShownMessage(threads: Pick<Conversations, 'conversations' | 
   if (uid === null) return null;
   for (const conversation of threads.conversations) {
     if (conversation.latest.uid === uid) return conversation.latest;
-    const inside = threads.members.get(conversation.id)?.find((m) => m.uid === uid);
+    const inside = threads.members.get(conversationKey(conversation))?.find((m) => m.uid === uid);
     if (inside) return inside;
   }
   return null;

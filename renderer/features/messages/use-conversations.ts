@@ -10,11 +10,13 @@ import type { ConversationSummary } from '../../../shared/conversation-types';
 import type { MessageSummary } from '../../../shared/domain';
 import { mapResult } from '../../../shared/result';
 import { useApi } from '../../api/api-context';
+import { conversationKey } from '../../components/ConversationList';
 import { settle } from '../../lib/settle';
 import { usePagedList } from './use-paged-list';
 
 export function useConversations(accountId: string, folder: string, enabled: boolean) {
   const api = useApi();
+  // Both keyed by conversationKey, never by the id itself (see there why).
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const [members, setMembers] = useState<ReadonlyMap<string, MessageSummary[]>>(new Map());
   const expandedRef = useRef(expanded);
@@ -35,7 +37,7 @@ export function useConversations(accountId: string, folder: string, enabled: boo
       const mine = generation.current;
       const result = await settle(() => api.listConversation({ accountId, folder, uid: conversation.latest.uid }));
       if (mine !== generation.current) return;
-      if (result.ok) setMembers((old) => new Map(old).set(conversation.id, result.value));
+      if (result.ok) setMembers((old) => new Map(old).set(conversationKey(conversation), result.value));
       else fail(result.error.message);
     },
     [api, accountId, folder],
@@ -46,10 +48,10 @@ export function useConversations(accountId: string, folder: string, enabled: boo
     folder,
     enabled,
     fetchPage,
-    keyOf: (conversation: ConversationSummary) => conversation.id,
+    keyOf: (conversation: ConversationSummary) => conversationKey(conversation),
     // Expanded conversations show their messages as they are now (a reply may have joined).
     onLoaded: (conversations) => {
-      for (const conversation of conversations) if (expandedRef.current.has(conversation.id)) void loadMembers(conversation, list.fail);
+      for (const conversation of conversations) if (expandedRef.current.has(conversationKey(conversation))) void loadMembers(conversation, list.fail);
     },
   });
 
@@ -65,8 +67,8 @@ export function useConversations(accountId: string, folder: string, enabled: boo
     (conversation: ConversationSummary, expand: boolean) => {
       setExpanded((old) => {
         const next = new Set(old);
-        if (expand) next.add(conversation.id);
-        else next.delete(conversation.id);
+        if (expand) next.add(conversationKey(conversation));
+        else next.delete(conversationKey(conversation));
         return next;
       });
       if (expand) void loadMembers(conversation, list.fail);
@@ -80,7 +82,7 @@ export function useConversations(accountId: string, folder: string, enabled: boo
     (uid: number) => {
       update((conversations) =>
         conversations.map((c) => {
-          const inside = c.latest.uid === uid || members.get(c.id)?.some((m) => m.uid === uid && !m.seen);
+          const inside = c.latest.uid === uid || members.get(conversationKey(c))?.some((m) => m.uid === uid && !m.seen);
           if (!inside) return c;
           const wasUnread = c.latest.uid === uid ? !c.latest.seen : true;
           return { ...c, latest: c.latest.uid === uid ? { ...c.latest, seen: true } : c.latest, unread: wasUnread ? Math.max(0, c.unread - 1) : c.unread };
