@@ -11,7 +11,7 @@
 import { createApi, type ApiTransport } from './api-client';
 import type { EventName, SealmailApi } from './contract';
 
-export const KEPT_UNTIL_HEARD: ReadonlySet<EventName> = new Set<EventName>(['composeRequested', 'openMessageRequested']);
+const KEPT_UNTIL_HEARD: ReadonlySet<EventName> = new Set<EventName>(['composeRequested', 'openMessageRequested']);
 const MAX_KEPT = 10;
 
 export function createApiKeepingShellRequests(transport: ApiTransport): SealmailApi {

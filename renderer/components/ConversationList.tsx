@@ -17,7 +17,7 @@ import { useRowIds } from './row-ids';
 import { useListDateLabel, useVirtualRows, virtualRowStyle } from './use-virtual-rows';
 import './conversation-list.css';
 
-export { conversationKey, messageKey, ConversationRows, type ConversationRow } from './conversation-rows';
+export { conversationKey, isConversationKey, messageKey, ConversationRows, type ConversationRow } from './conversation-rows';
 
 /** Above this many rows the tree is virtualised, as the flat list is. */
 export const CONVERSATION_VIRTUALISE_ABOVE = 200;

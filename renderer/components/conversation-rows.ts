@@ -23,6 +23,10 @@ export type ConversationRow =
  * ui.conversations.maxframe). A key made for the lookup is hashed instead of the id, and dies young.
  */
 export const conversationKey = (conversation: Pick<ConversationSummary, 'id'>) => `c:${conversation.id}`;
+
+/** Whether `key` is conversationKey(conversation), without making one: for scans of every conversation. */
+export const isConversationKey = (key: string, conversation: Pick<ConversationSummary, 'id'>) =>
+  key.length === conversation.id.length + 2 && key.startsWith('c:') && key.endsWith(conversation.id);
 export const messageKey = (message: Pick<MessageSummary, 'uid'>) => `m:${message.uid}`;
 
 /** Rows kept while scrolling: a few screens' worth. */
@@ -76,9 +80,7 @@ export class ConversationRows {
   /** The index of the row with this key (conversationKey or messageKey), or -1. */
   indexOfKey(key: string): number {
     if (key.startsWith('m:')) return this.indexOfMember(Number(key.slice(2)));
-    if (!key.startsWith('c:')) return -1;
-    const id = key.slice(2);
-    const index = this.conversations.findIndex((conversation) => conversation.id === id);
+    const index = this.conversations.findIndex((conversation) => isConversationKey(key, conversation));
     return index < 0 ? -1 : this.rowOfConversation(index);
   }
 

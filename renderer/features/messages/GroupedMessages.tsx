@@ -7,7 +7,7 @@
  */
 import { useMemo, useState } from 'react';
 import type { MessageSummary } from '../../../shared/domain';
-import { ConversationList, conversationKey, conversationRows, type ConversationRow } from '../../components/ConversationList';
+import { ConversationList, conversationRows, isConversationKey, type ConversationRow } from '../../components/ConversationList';
 import type { useConversations } from './use-conversations';
 
 type Conversations = ReturnType<typeof useConversations>;
@@ -17,10 +17,14 @@ export const rowMessage = (row: ConversationRow): MessageSummary => (row.kind ==
 /** The message with this uid among the conversations shown (their newest messages and the expanded ones). */
 export function findShownMessage(threads: Pick<Conversations, 'conversations' | 'members'>, uid: number | null): MessageSummary | null {
   if (uid === null) return null;
-  for (const conversation of threads.conversations) {
-    if (conversation.latest.uid === uid) return conversation.latest;
-    const inside = threads.members.get(conversationKey(conversation))?.find((m) => m.uid === uid);
-    if (inside) return inside;
+  // A message is in one conversation only. Runs on every render of the list pane, so the expanded
+  // ones are walked as they are held, not looked up once per conversation of the folder.
+  const latest = threads.conversations.find((conversation) => conversation.latest.uid === uid);
+  if (latest) return latest.latest;
+  for (const [key, messages] of threads.members) {
+    const inside = messages.find((m) => m.uid === uid);
+    // Shown only while its conversation is still in the list.
+    if (inside) return threads.conversations.some((conversation) => isConversationKey(key, conversation)) ? inside : null;
   }
   return null;
 }
