@@ -24,8 +24,10 @@ export function RowSenderLine({ spoken, sender, date, dateLabel, before, afterSe
     <div className="message-row-top">
       {before}
       <span className="unread-dot" aria-hidden="true" />
+      {/* One text child that is never removed: a row reused for a message with nothing to say keeps
+          it, hidden, instead of React deleting a text node and making it again for the next. */}
       <span className="sr-only" hidden={spoken === null}>
-        {spoken ?? ''}{' '}
+        {spoken === null ? ' ' : `${spoken} `}
       </span>
       <span className="message-sender">{sender}</span> {afterSender}
       {afterSender ? ' ' : null}

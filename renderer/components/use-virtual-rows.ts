@@ -1,8 +1,9 @@
 /**
  * What the flat and the grouped message list share: virtualisation above a size (@tanstack/react-virtual,
- * fixed row heights), rows keyed by slot so scrolling reuses them (RowSlots), the selected row kept
- * in view, the next page asked for near the end, and date labels formatted once per list and day. Both lists scroll 100,000 rows
- * with this; a change here is a change to both.
+ * fixed row heights), rows keyed by slot so scrolling reuses them (RowSlots) and left in slot order
+ * in the document while it scrolls, the selected row kept in view, the next page asked for near the
+ * end, and date labels formatted once per list and day. Both lists scroll 100,000 rows with this; a
+ * change here is a change to both.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, type CSSProperties } from 'react';
@@ -61,6 +62,15 @@ export function useVirtualRows({ count, rowHeight, virtualiseAbove, eventualCoun
     if (virtual && onEndReached && !loadingMore && lastShown >= count - END_MARGIN) onEndReached();
   }, [virtual, onEndReached, loadingMore, lastShown, count]);
 
+  // While the list scrolls, a reused row stays where it is in the document and only changes what it
+  // shows. Moving it to its place in document order (the rows that scroll out at the top are the ones
+  // reused at the bottom) is a removal and an insertion to Blink, which then builds the row's layout
+  // again: for every row scrolling in, on every frame. At rest the rows are put back in document
+  // order, which is the reading order of assistive technology; rows are placed by transform either way.
+  if (virtual && virtualizer.isScrolling) {
+    const bySlot = slots.map((_, i) => i).sort((a, b) => slots[a]! - slots[b]!);
+    return { scrollRef, virtual, virtualizer, items: bySlot.map((i) => items[i]!), slots: bySlot.map((i) => slots[i]!) };
+  }
   return { scrollRef, virtual, virtualizer, items, slots };
 }
 

@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { expect, test } from 'vitest';
 import type { MessageSummary } from '../../../shared/domain';
 import { MessageList, VIRTUALISE_ABOVE } from '../../components/MessageList';
@@ -42,4 +42,26 @@ test('the first page of a huge folder is virtualised already, so the list does n
   rerender(<MessageList messages={many(300)} folderSize={50_000} selectedUid={null} onSelect={() => undefined} />);
   expect(shown().length).toBeLessThan(50);
   expect(shown()[0]!.getAttribute('aria-setsize')).toBe('300');
+});
+
+test('while the list scrolls, rows change what they show without moving in the document; at rest they are in reading order again', async () => {
+  const view = render(<MessageList messages={many(100_000)} selectedUid={null} onSelect={() => undefined} />);
+  const list = screen.getByRole('listbox', { name: 'Messages' });
+  const scroller = view.container.querySelector('.message-list-scroll') as HTMLElement;
+  const places = () => [...list.querySelectorAll('[role="option"]')].map((option) => Number(option.getAttribute('aria-posinset')));
+  const moved: Node[] = [];
+  new MutationObserver((records) => records.forEach((record) => moved.push(...record.removedNodes))).observe(list, { childList: true });
+
+  // Scrolled down by a few rows: the rows scrolled out at the top show the rows scrolled in below.
+  scroller.scrollTop = 58 * 30;
+  fireEvent.scroll(scroller);
+  scroller.scrollTop = 58 * 36;
+  fireEvent.scroll(scroller);
+  expect(moved).toEqual([]);
+  expect(places()).not.toEqual([...places()].sort((a, b) => a - b));
+  expect(Math.min(...places())).toBeGreaterThan(30);
+
+  // Once scrolling stops, document order is the order on screen.
+  await waitFor(() => expect(places()).toEqual([...places()].sort((a, b) => a - b)));
+  expect(Math.min(...places())).toBeGreaterThan(30);
 });
