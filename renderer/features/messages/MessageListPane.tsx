@@ -5,7 +5,7 @@
  * Reloads what is shown when the core reports that this folder changed. "Group by conversation"
  * (remembered between runs) shows one row per conversation instead; search results stay flat.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MessageSummary } from '../../../shared/domain';
 import { mapResult } from '../../../shared/result';
 import { useApi } from '../../api/api-context';
@@ -41,9 +41,8 @@ function ConversationsIcon() {
 export function MessageListPane({ accountId, folder, folderTitle, selectedUid, onSelect }: MessageListPaneProps) {
   const api = useApi();
   const [query, setQuery] = useState('');
-  const [changes, setChanges] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
-  const search = useMessageSearch(accountId, folder, query, changes);
+  const search = useMessageSearch(accountId, folder, query);
   const actions = useMessageActions(accountId, folder);
   const [grouped, setGrouped] = useGroupByConversation();
   const threads = useConversations(accountId, folder, grouped);
@@ -58,22 +57,23 @@ export function MessageListPane({ accountId, folder, folderTitle, selectedUid, o
   const list = usePagedList({ accountId, folder, enabled: !grouped, fetchPage, keyOf: (message: MessageSummary) => message.uid });
 
   useEffect(() => setQuery(''), [accountId, folder]);
-  // Search results follow changes too, whichever list is shown.
-  useEffect(
-    () =>
-      api.on('messagesChanged', (change) => {
-        if (change.accountId === accountId && change.folder === folder) setChanges((n) => n + 1);
-      }),
-    [api, accountId, folder],
-  );
 
   useEffect(() => api.on('mailNotice', (event) => setNotice(event.message)), [api]);
 
-  const select = (message: MessageSummary) => {
-    // Opening a message marks it read on the server; show that at once rather than on the next reload.
-    if (!message.seen) list.update((messages) => messages.map((m) => (m.uid === message.uid ? { ...m, seen: true } : m)));
-    onSelect(message);
-  };
+  // The same functions on every render: the list's rows are memoised on their props, and a new
+  // function would draw every row in view again each time the pane renders (each reload in a sync).
+  const opener = useRef(onSelect);
+  opener.current = onSelect;
+  const { update, loadMore } = list;
+  const select = useCallback(
+    (message: MessageSummary) => {
+      // Opening a message marks it read on the server; show that at once rather than on the next reload.
+      if (!message.seen) update((messages) => messages.map((m) => (m.uid === message.uid ? { ...m, seen: true } : m)));
+      opener.current(message);
+    },
+    [update],
+  );
+  const showMore = useCallback(() => void loadMore(), [loadMore]);
 
   const searching = search.results !== null;
   const rows = search.results ?? list.items;
@@ -144,8 +144,8 @@ export function MessageListPane({ accountId, folder, folderTitle, selectedUid, o
           messages={rows}
           selectedUid={selectedUid}
           onSelect={select}
-          onLoadMore={list.hasMore && !searching ? () => void list.loadMore() : undefined}
-          onEndReached={list.hasMore && !searching ? () => void list.loadMore() : undefined}
+          onLoadMore={list.hasMore && !searching ? showMore : undefined}
+          onEndReached={list.hasMore && !searching ? showMore : undefined}
           loadingMore={list.loadingMore}
           folderSize={searching ? undefined : list.total}
         />

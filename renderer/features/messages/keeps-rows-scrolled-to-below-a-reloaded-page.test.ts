@@ -41,3 +41,10 @@ test('a row that comes back unchanged is the object already shown; a changed one
   expect(merged[2]).toBe(page[2]); // marked unread elsewhere: replaced
   expect(merged[3]).toBe(shown[2]);
 });
+
+test('a reload that changes nothing gives back the very list shown, so nothing is drawn again', () => {
+  const row = (uid: number) => ({ uid, seen: true });
+  const shown = Array.from({ length: 300 }, (_, i) => row(300 - i));
+  expect(mergeReloadedPage(shown, shown.slice(0, 100).map((r) => row(r.uid)), (r) => r.uid)).toBe(shown);
+  expect(mergeReloadedPage(shown, [row(301), ...shown.slice(0, 99)], (r) => r.uid)).not.toBe(shown);
+});

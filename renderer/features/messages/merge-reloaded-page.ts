@@ -5,11 +5,18 @@
  * the folder every time new mail is stored (every few hundred milliseconds in a first sync). The
  * rows kept are those that followed the page's last row already shown; rows beyond the page
  * therefore stay as they were until the folder is opened again, which is what a sync that only
- * adds older mail below needs. Rows that come back unchanged keep their object.
+ * adds older mail below needs. Rows that come back unchanged keep their object, and a list that
+ * comes back unchanged is the very array shown: most reloads in a first sync, whose new mail is
+ * stored below what is in view, then render nothing again.
  */
 import { sameData } from '../../lib/same-data';
 
-export function mergeReloadedPage<T>(shown: readonly T[], page: readonly T[], keyOf: (item: T) => string | number): T[] {
+export function mergeReloadedPage<T>(shown: T[], page: readonly T[], keyOf: (item: T) => string | number): T[] {
+  const merged = merge(shown, page, keyOf);
+  return merged.length === shown.length && merged.every((item, i) => item === shown[i]) ? shown : merged;
+}
+
+function merge<T>(shown: readonly T[], page: readonly T[], keyOf: (item: T) => string | number): T[] {
   const position = new Map<string | number, number>();
   shown.forEach((item, index) => position.set(keyOf(item), index));
   // A row that comes back unchanged stays the object already shown (see sameData).

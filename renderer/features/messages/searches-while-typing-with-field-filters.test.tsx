@@ -39,3 +39,25 @@ test('a burst of keystrokes sends one search, for the last text typed', async ()
   await screen.findByText('No matches');
   expect(fake.calls.filter((c) => c.name === 'searchMessages').map((c) => (c.input as { query: string }).query)).toEqual(['quar']);
 });
+
+test('a search shown is asked again when the folder changes; with none shown, a change asks nothing', async () => {
+  let matches = [summary(2, { subject: 'Lunch on Friday?' })];
+  const fake = renderApp(mailboxHandlers({ searchMessages: async () => ({ messages: matches, total: matches.length, offset: 0 }) }));
+  await screen.findByRole('listbox', { name: 'Messages' });
+  const searches = () => fake.calls.filter((c) => c.name === 'searchMessages').length;
+  const box = screen.getByRole('searchbox', { name: 'Search messages' });
+
+  fireEvent.change(box, { target: { value: 'lunch' } });
+  await waitFor(() => expect(within(screen.getByRole('listbox', { name: 'Messages' })).getAllByRole('option')).toHaveLength(1));
+  expect(searches()).toBe(1);
+  matches = [summary(9, { subject: 'Lunch moved to Monday' }), ...matches];
+  fake.emit('messagesChanged', { accountId: 'acc-1', folder: 'INBOX' });
+  await screen.findByRole('option', { name: /Lunch moved to Monday/ });
+  expect(searches()).toBe(2);
+
+  fireEvent.change(box, { target: { value: '' } });
+  await screen.findByRole('option', { name: /Quarterly report/ });
+  fake.emit('messagesChanged', { accountId: 'acc-1', folder: 'INBOX' });
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  expect(searches()).toBe(2);
+});

@@ -1,6 +1,8 @@
 /**
  * Search while typing: the query is sent a moment after the last keystroke, and an answer to an
- * older query is dropped so results never jump back. An empty query means "no search".
+ * older query is dropped so results never jump back. An empty query means "no search". While a
+ * search is shown it is asked again whenever the core reports that the folder changed; without
+ * one, those reports (several a second in a first sync) change nothing here and render nothing.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { MessageSummary } from '../../../shared/domain';
@@ -16,15 +18,26 @@ export interface SearchState {
   searching: boolean;
 }
 
-export function useMessageSearch(accountId: string, folder: string, query: string, refreshKey: number): SearchState {
+const NO_SEARCH: SearchState = { results: null, error: null, searching: false };
+
+export function useMessageSearch(accountId: string, folder: string, query: string): SearchState {
   const api = useApi();
-  const [state, setState] = useState<SearchState>({ results: null, error: null, searching: false });
+  const [state, setState] = useState<SearchState>(NO_SEARCH);
+  const [changes, setChanges] = useState(0);
   const latest = useRef(0);
+  const active = query.trim() !== '';
+
+  useEffect(() => {
+    if (!active) return;
+    return api.on('messagesChanged', (change) => {
+      if (change.accountId === accountId && change.folder === folder) setChanges((n) => n + 1);
+    });
+  }, [api, accountId, folder, active]);
 
   useEffect(() => {
     const mine = ++latest.current;
-    if (!query.trim()) {
-      setState({ results: null, error: null, searching: false });
+    if (!active) {
+      setState(NO_SEARCH);
       return;
     }
     setState((old) => ({ ...old, searching: true }));
@@ -34,7 +47,7 @@ export function useMessageSearch(accountId: string, folder: string, query: strin
       setState(result.ok ? { results: result.value.messages, error: null, searching: false } : { results: [], error: result.error.message, searching: false });
     }, DEBOUNCE_MS);
     return () => window.clearTimeout(timer);
-  }, [api, accountId, folder, query, refreshKey]);
+  }, [api, accountId, folder, query, active, changes]);
 
   return state;
 }

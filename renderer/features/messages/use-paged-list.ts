@@ -70,6 +70,8 @@ export function usePagedList<T>({ accountId, folder, enabled, fetchPage, keyOf, 
         const merged = mergeReloadedPage(old.items, items, latest.current.keyOf);
         // With rows kept below the page, what follows is what followed them before.
         const hasMore = merged.length > items.length ? old.hasMore : result.value.hasMore;
+        // Nothing changed: the same state, so nothing renders.
+        if (merged === old.items && total === old.total && hasMore === old.hasMore && old.loaded && old.error === null) return old;
         return { items: merged, total, hasMore, loaded: true, error: null };
       });
       latest.current.onLoaded?.(items);

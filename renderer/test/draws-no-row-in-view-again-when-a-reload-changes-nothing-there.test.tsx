@@ -1,0 +1,65 @@
+// A first sync stores older mail below what is in view and reports a change every few hundred
+// milliseconds; each report reloads the list. Rows whose message did not change are not drawn again.
+import { screen, waitFor } from '@testing-library/react';
+import { expect, test, vi } from 'vitest';
+import type { RowSenderLineProps } from '../components/RowSenderLine';
+import { giveListPanesAWindowHeight } from './list-pane-height';
+import { mailboxHandlers, renderApp, summary } from './fixtures';
+
+/** Every row drawn, flat or grouped, draws its first line once. */
+const drawn = vi.hoisted(() => ({ rows: 0 }));
+vi.mock('../components/RowSenderLine', async (original) => {
+  const actual = await original<typeof import('../components/RowSenderLine')>();
+  return {
+    RowSenderLine: (props: RowSenderLineProps) => {
+      drawn.rows++;
+      return actual.RowSenderLine(props);
+    },
+  };
+});
+
+giveListPanesAWindowHeight();
+
+test('reloads during a first sync draw no row in view again, whether the folder grew below them or nothing changed', async () => {
+  let stored = Array.from({ length: 300 }, (_, i) => summary(5000 - i, { subject: `Note ${5000 - i}` }));
+  const fake = renderApp(
+    mailboxHandlers({
+      listMessages: async ({ offset, limit }) => ({ messages: stored.slice(offset, offset + limit), total: stored.length, offset }),
+    }),
+  );
+  await screen.findByText('Note 5000');
+  await screen.findByText('300 messages');
+  const before = drawn.rows;
+  const reloads = () => fake.calls.filter((c) => c.name === 'listMessages').length;
+
+  // Older mail is stored below the rows in view: the count changes, the rows do not.
+  stored = [...stored, ...Array.from({ length: 200 }, (_, i) => summary(4700 - i, { subject: `Older ${4700 - i}` }))];
+  fake.emit('messagesChanged', { accountId: 'acc-1', folder: 'INBOX' });
+  await screen.findByText('500 messages');
+
+  // Nothing changed at all.
+  const asked = reloads();
+  fake.emit('messagesChanged', { accountId: 'acc-1', folder: 'INBOX' });
+  await waitFor(() => expect(reloads()).toBe(asked + 1));
+  await new Promise((resolve) => setTimeout(resolve, 20));
+
+  expect(drawn.rows).toBe(before);
+  expect(screen.getByText('Note 5000')).toBeTruthy();
+});
+
+test('a reload that changes a row in view draws that row again', async () => {
+  let stored = Array.from({ length: 300 }, (_, i) => summary(5000 - i, { subject: `Note ${5000 - i}`, seen: true }));
+  const fake = renderApp(
+    mailboxHandlers({
+      listMessages: async ({ offset, limit }) => ({ messages: stored.slice(offset, offset + limit), total: stored.length, offset }),
+    }),
+  );
+  await screen.findByText('Note 5000');
+  const before = drawn.rows;
+
+  stored = stored.map((m) => (m.uid === 4999 ? { ...m, seen: false } : m));
+  fake.emit('messagesChanged', { accountId: 'acc-1', folder: 'INBOX' });
+
+  await waitFor(() => expect(document.querySelector('[data-uid="4999"]')?.getAttribute('data-unread')).toBe('true'));
+  expect(drawn.rows).toBeGreaterThan(before);
+});
