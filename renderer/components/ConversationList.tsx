@@ -45,11 +45,13 @@ export interface ConversationListProps {
   onLoadMore?: () => void;
   loadingMore?: boolean;
   onEndReached?: () => void;
+  /** Told when the list starts and stops scrolling. */
+  onScrollingChange?: (scrolling: boolean) => void;
   /** Fixes "today" for date formatting; tests pass one. */
   now?: Date;
 }
 
-export function ConversationList({ rows, selectedKey, onSelect, onToggle, onLoadMore, loadingMore = false, onEndReached, now }: ConversationListProps) {
+export function ConversationList({ rows, selectedKey, onSelect, onToggle, onLoadMore, loadingMore = false, onEndReached, onScrollingChange, now }: ConversationListProps) {
   const rowId = useRowIds(useId());
   // A scan of every row: done when the rows or the selection change, never per scrolled frame.
   const selectedIndex = useMemo(() => (selectedKey === null ? -1 : rows.indexOfKey(selectedKey)), [rows, selectedKey]);
@@ -62,6 +64,7 @@ export function ConversationList({ rows, selectedKey, onSelect, onToggle, onLoad
     selectedId: selectedKey === null ? null : rowId(selectedKey),
     onEndReached,
     loadingMore,
+    onScrollingChange,
   });
 
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {

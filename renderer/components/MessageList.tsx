@@ -30,11 +30,13 @@ export interface MessageListProps {
   onEndReached?: () => void;
   /** How many messages the folder holds, loaded or not: a folder that will need it is virtualised from its first page. */
   folderSize?: number;
+  /** Told when the list starts and stops scrolling. */
+  onScrollingChange?: (scrolling: boolean) => void;
   /** Fixes "today" for date formatting; tests pass one. */
   now?: Date;
 }
 
-export function MessageList({ messages, selectedUid, onSelect, onLoadMore, loadingMore = false, onEndReached, folderSize, now }: MessageListProps) {
+export function MessageList({ messages, selectedUid, onSelect, onLoadMore, loadingMore = false, onEndReached, onScrollingChange, folderSize, now }: MessageListProps) {
   const id = useId();
   const optionId = (uid: number) => `${id}-m${uid}`;
   // A scan of the whole list: done when the list or the selection changes, never per scrolled frame.
@@ -49,6 +51,7 @@ export function MessageList({ messages, selectedUid, onSelect, onLoadMore, loadi
     selectedId: selectedUid === null ? null : optionId(selectedUid),
     onEndReached,
     loadingMore,
+    onScrollingChange,
   });
 
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {

@@ -31,11 +31,15 @@ export interface VirtualRowsOptions {
   selectedId: string | null;
   onEndReached?: () => void;
   loadingMore: boolean;
+  /** Told when a virtualised list starts and stops scrolling (its rows are then at rest). */
+  onScrollingChange?: (scrolling: boolean) => void;
 }
 
-export function useVirtualRows({ count, rowHeight, virtualiseAbove, eventualCount = 0, selectedIndex, selectedId, onEndReached, loadingMore }: VirtualRowsOptions) {
+export function useVirtualRows({ count, rowHeight, virtualiseAbove, eventualCount = 0, selectedIndex, selectedId, onEndReached, loadingMore, onScrollingChange }: VirtualRowsOptions) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtual = Math.max(count, eventualCount) > virtualiseAbove;
+  const scrollingTold = useRef({ scrolling: false, onScrollingChange });
+  scrollingTold.current.onScrollingChange = onScrollingChange;
   const virtualizer = useVirtualizer({
     count: virtual ? count : 0,
     getScrollElement: () => scrollRef.current,
@@ -43,7 +47,23 @@ export function useVirtualRows({ count, rowHeight, virtualiseAbove, eventualCoun
     overscan: 3,
     // Rows to paint before the pane is measured (and where nothing can be measured, as in tests).
     initialRect: { width: 0, height: 800 },
+    onChange: (instance) => {
+      const told = scrollingTold.current;
+      if (instance.isScrolling === told.scrolling) return;
+      told.scrolling = instance.isScrolling;
+      told.onScrollingChange?.(instance.isScrolling);
+    },
   });
+  // A list that goes away (or stops being virtualised) mid-scroll is at rest from then on.
+  useEffect(() => {
+    if (!virtual) return;
+    const told = scrollingTold.current;
+    return () => {
+      if (!told.scrolling) return;
+      told.scrolling = false;
+      told.onScrollingChange?.(false);
+    };
+  }, [virtual]);
   const items = virtual ? virtualizer.getVirtualItems() : [];
   // Virtual rows are keyed by slot, not by what they show, so a row scrolled out is reused for one scrolled in.
   const rowSlots = useRef<RowSlots>(null);

@@ -65,6 +65,7 @@ export function GroupedMessages({ threads, selectedUid, onSelect }: GroupedMessa
       onToggle={threads.toggle}
       onLoadMore={more}
       onEndReached={more}
+      onScrollingChange={threads.setScrolling}
       loadingMore={threads.loadingMore}
     />
   );

@@ -147,6 +147,7 @@ export function MessageListPane({ accountId, folder, folderTitle, selectedUid, o
           onLoadMore={list.hasMore && !searching ? showMore : undefined}
           onEndReached={list.hasMore && !searching ? showMore : undefined}
           loadingMore={list.loadingMore}
+          onScrollingChange={list.setScrolling}
           folderSize={searching ? undefined : list.total}
         />
       ) : null}

@@ -107,6 +107,7 @@ export function useConversations(accountId: string, folder: string, enabled: boo
     loadingMore: list.loadingMore,
     retry: list.retry,
     loadMore: list.loadMore,
+    setScrolling: list.setScrolling,
     expanded,
     members,
     toggle,

@@ -2,7 +2,8 @@
  * One folder's list, a page at a time from the local store: the first page when the folder opens,
  * the next one on "Load more" or when scrolling nears the end, and the first page again (up to the
  * contract's largest page, the rows scrolled to below it kept) when the core reports that this
- * folder changed. Answers to requests
+ * folder changed. A report that comes while the list is scrolling waits until it comes to rest
+ * (see setScrolling). Answers to requests
  * made before a folder switch or a newer reload are dropped. Shared by the flat list and the
  * grouped one; each says how to fetch a page and what identifies a row.
  */
@@ -88,12 +89,35 @@ export function usePagedList<T>({ accountId, folder, enabled, fetchPage, keyOf, 
     };
   }, [load, enabled]);
 
+  // A reload drawn while the list moves costs a frame its deadline: a first sync reports a change
+  // every few hundred milliseconds, and under a moving list most of those frames were late. The
+  // rows coming into view meanwhile are still loaded (loadMore); what a reload would change there
+  // (new mail above, a flag set elsewhere) is shown the moment scrolling stops.
+  const scrolling = useRef(false);
+  const reloadWhenAtRest = useRef(false);
+  const reload = useCallback(() => void load(Math.min(MAX_PAGE, Math.max(PAGE, shown.current))), [load]);
+
   useEffect(() => {
+    scrolling.current = false;
+    reloadWhenAtRest.current = false;
     if (!enabled) return;
     return api.on('messagesChanged', (change) => {
-      if (change.accountId === accountId && change.folder === folder) void load(Math.min(MAX_PAGE, Math.max(PAGE, shown.current)));
+      if (change.accountId !== accountId || change.folder !== folder) return;
+      if (scrolling.current) reloadWhenAtRest.current = true;
+      else reload();
     });
-  }, [api, accountId, folder, load, enabled]);
+  }, [api, accountId, folder, reload, enabled]);
+
+  /** The list tells when it starts and stops scrolling; a reload held back meanwhile runs when it stops. */
+  const setScrolling = useCallback(
+    (now: boolean) => {
+      scrolling.current = now;
+      if (now || !reloadWhenAtRest.current) return;
+      reloadWhenAtRest.current = false;
+      reload();
+    },
+    [reload],
+  );
 
   const loadMore = useCallback(async () => {
     if (loadingMoreRef.current) return;
@@ -119,5 +143,5 @@ export function usePagedList<T>({ accountId, folder, enabled, fetchPage, keyOf, 
   /** Loads again what is shown (after an error). */
   const retry = useCallback(() => void load(Math.max(PAGE, shown.current)), [load]);
 
-  return { ...state, loadingMore, load, loadMore, update, fail, retry };
+  return { ...state, loadingMore, load, loadMore, update, fail, retry, setScrolling };
 }
