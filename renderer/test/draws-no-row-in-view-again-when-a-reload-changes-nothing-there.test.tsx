@@ -4,7 +4,7 @@ import { screen, waitFor } from '@testing-library/react';
 import { expect, test, vi } from 'vitest';
 import type { RowSenderLineProps } from '../components/RowSenderLine';
 import { giveListPanesAWindowHeight } from './list-pane-height';
-import { mailboxHandlers, renderApp, summary } from './fixtures';
+import { mailboxHandlers, numberedMessages, renderApp, storedInbox } from './fixtures';
 
 /** Every row drawn, flat or grouped, draws its first line once. */
 const drawn = vi.hoisted(() => ({ rows: 0 }));
@@ -21,19 +21,15 @@ vi.mock('../components/RowSenderLine', async (original) => {
 giveListPanesAWindowHeight();
 
 test('reloads during a first sync draw no row in view again, whether the folder grew below them or nothing changed', async () => {
-  let stored = Array.from({ length: 300 }, (_, i) => summary(5000 - i, { subject: `Note ${5000 - i}` }));
-  const fake = renderApp(
-    mailboxHandlers({
-      listMessages: async ({ offset, limit }) => ({ messages: stored.slice(offset, offset + limit), total: stored.length, offset }),
-    }),
-  );
+  const inbox = storedInbox(numberedMessages(300, 5000));
+  const fake = renderApp(mailboxHandlers({ listMessages: inbox.listMessages }));
   await screen.findByText('Note 5000');
   await screen.findByText('300 messages');
   const before = drawn.rows;
   const reloads = () => fake.calls.filter((c) => c.name === 'listMessages').length;
 
   // Older mail is stored below the rows in view: the count changes, the rows do not.
-  stored = [...stored, ...Array.from({ length: 200 }, (_, i) => summary(4700 - i, { subject: `Older ${4700 - i}` }))];
+  inbox.messages = [...inbox.messages, ...numberedMessages(200, 4700, 'Older')];
   fake.emit('messagesChanged', { accountId: 'acc-1', folder: 'INBOX' });
   await screen.findByText('500 messages');
 
@@ -48,16 +44,12 @@ test('reloads during a first sync draw no row in view again, whether the folder 
 });
 
 test('a reload that changes a row in view draws that row again', async () => {
-  let stored = Array.from({ length: 300 }, (_, i) => summary(5000 - i, { subject: `Note ${5000 - i}`, seen: true }));
-  const fake = renderApp(
-    mailboxHandlers({
-      listMessages: async ({ offset, limit }) => ({ messages: stored.slice(offset, offset + limit), total: stored.length, offset }),
-    }),
-  );
+  const inbox = storedInbox(numberedMessages(300, 5000, 'Note', { seen: true }));
+  const fake = renderApp(mailboxHandlers({ listMessages: inbox.listMessages }));
   await screen.findByText('Note 5000');
   const before = drawn.rows;
 
-  stored = stored.map((m) => (m.uid === 4999 ? { ...m, seen: false } : m));
+  inbox.messages = inbox.messages.map((m) => (m.uid === 4999 ? { ...m, seen: false } : m));
   fake.emit('messagesChanged', { accountId: 'acc-1', folder: 'INBOX' });
 
   await waitFor(() => expect(document.querySelector('[data-uid="4999"]')?.getAttribute('data-unread')).toBe('true'));

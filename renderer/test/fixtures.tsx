@@ -75,6 +75,23 @@ export function mailboxHandlers(overrides: Partial<CallHandlers> = {}): Partial<
   };
 }
 
+/**
+ * An inbox that a test changes as a sync would: `messages` is what the store holds now, newest
+ * first, and `listMessages` pages through it as the core does.
+ */
+export function storedInbox(messages: MessageSummary[]) {
+  const inbox = {
+    messages,
+    listMessages: async ({ offset, limit }: { offset: number; limit: number }) => ({ messages: inbox.messages.slice(offset, offset + limit), total: inbox.messages.length, offset }),
+  };
+  return inbox;
+}
+
+/** `count` messages numbered down from `newest`, each subject `${prefix} ${uid}`. */
+export function numberedMessages(count: number, newest: number, prefix = 'Note', overrides: Partial<MessageSummary> = {}): MessageSummary[] {
+  return Array.from({ length: count }, (_, i) => summary(newest - i, { subject: `${prefix} ${newest - i}`, ...overrides }));
+}
+
 export function renderApp(handlers: Partial<CallHandlers>) {
   const fake = createFakeApi(handlers);
   const result = render(<App api={fake.api} />);

@@ -3,17 +3,13 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { expect, test } from 'vitest';
 import { giveListPanesAWindowHeight } from './list-pane-height';
-import { mailboxHandlers, renderApp, summary } from './fixtures';
+import { mailboxHandlers, numberedMessages, renderApp, storedInbox, summary } from './fixtures';
 
 giveListPanesAWindowHeight();
 
 test('change reports while the list scrolls reload it once, as soon as it comes to rest', async () => {
-  let stored = Array.from({ length: 300 }, (_, i) => summary(5000 - i, { subject: `Note ${5000 - i}` }));
-  const fake = renderApp(
-    mailboxHandlers({
-      listMessages: async ({ offset, limit }) => ({ messages: stored.slice(offset, offset + limit), total: stored.length, offset }),
-    }),
-  );
+  const inbox = storedInbox(numberedMessages(300, 5000));
+  const fake = renderApp(mailboxHandlers({ listMessages: inbox.listMessages }));
   await screen.findByText('300 messages');
   const reloads = () => fake.calls.filter((c) => c.name === 'listMessages' && (c.input as { offset: number }).offset === 0).length;
   const before = reloads();
@@ -24,7 +20,7 @@ test('change reports while the list scrolls reload it once, as soon as it comes 
   };
 
   scrollTo(580);
-  stored = [summary(6000, { subject: 'Fresh news' }), ...stored];
+  inbox.messages = [summary(6000, { subject: 'Fresh news' }), ...inbox.messages];
   fake.emit('messagesChanged', { accountId: 'acc-1', folder: 'INBOX' });
   scrollTo(1160);
   fake.emit('messagesChanged', { accountId: 'acc-1', folder: 'INBOX' });
@@ -40,14 +36,10 @@ test('change reports while the list scrolls reload it once, as soon as it comes 
 });
 
 test('a change report while the list is at rest reloads it at once', async () => {
-  let stored = Array.from({ length: 300 }, (_, i) => summary(5000 - i, { subject: `Note ${5000 - i}` }));
-  const fake = renderApp(
-    mailboxHandlers({
-      listMessages: async ({ offset, limit }) => ({ messages: stored.slice(offset, offset + limit), total: stored.length, offset }),
-    }),
-  );
+  const inbox = storedInbox(numberedMessages(300, 5000));
+  const fake = renderApp(mailboxHandlers({ listMessages: inbox.listMessages }));
   await screen.findByText('300 messages');
-  stored = [summary(6000, { subject: 'Fresh news' }), ...stored];
+  inbox.messages = [summary(6000, { subject: 'Fresh news' }), ...inbox.messages];
   fake.emit('messagesChanged', { accountId: 'acc-1', folder: 'INBOX' });
   await waitFor(() => expect(screen.getByText('Fresh news')).toBeTruthy(), { timeout: 100 });
 });

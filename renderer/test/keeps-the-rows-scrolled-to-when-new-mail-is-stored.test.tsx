@@ -2,17 +2,13 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { expect, test } from 'vitest';
 import { giveListPanesAWindowHeight } from './list-pane-height';
-import { mailboxHandlers, renderApp, summary } from './fixtures';
+import { mailboxHandlers, numberedMessages, renderApp, storedInbox, summary } from './fixtures';
 
 giveListPanesAWindowHeight();
 
 test('new mail stored while the reader is far down a long list keeps every row already scrolled to', async () => {
-  let inbox = Array.from({ length: 900 }, (_, i) => summary(900 - i, { subject: `Note ${900 - i}` }));
-  const fake = renderApp(
-    mailboxHandlers({
-      listMessages: async ({ offset, limit }) => ({ messages: inbox.slice(offset, offset + limit), total: inbox.length, offset }),
-    }),
-  );
+  const inbox = storedInbox(numberedMessages(900, 900));
+  const fake = renderApp(mailboxHandlers({ listMessages: inbox.listMessages }));
   const list = await screen.findByRole('listbox', { name: 'Messages' });
   // Short lists render every row; long ones (virtualised) say their length on each row.
   const setSize = () => list.querySelector('[role="option"]')?.getAttribute('aria-setsize') ?? String(list.querySelectorAll('[role="option"]').length);
@@ -22,7 +18,7 @@ test('new mail stored while the reader is far down a long list keeps every row a
   }
 
   // A sync stores a newer message; the reload asks for the largest page the contract allows (500).
-  inbox = [summary(901, { subject: 'Fresh news' }), ...inbox];
+  inbox.messages = [summary(901, { subject: 'Fresh news' }), ...inbox.messages];
   fake.emit('messagesChanged', { accountId: 'acc-1', folder: 'INBOX' });
 
   await screen.findByText('Fresh news');
