@@ -1,9 +1,10 @@
 // A first sync stores older mail below what is in view and reports a change every few hundred
 // milliseconds; each report reloads the list. Rows whose message did not change are not drawn again.
-import { screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { expect, test, vi } from 'vitest';
 import type { RowSenderLineProps } from '../components/RowSenderLine';
 import { giveListPanesAWindowHeight } from './list-pane-height';
+import type { ConversationSummary } from '../../shared/conversation-types';
 import { mailboxHandlers, numberedMessages, renderApp, storedInbox } from './fixtures';
 
 /** Every row drawn, flat or grouped, draws its first line once. */
@@ -54,4 +55,30 @@ test('a reload that changes a row in view draws that row again', async () => {
 
   await waitFor(() => expect(document.querySelector('[data-uid="4999"]')?.getAttribute('data-unread')).toBe('true'));
   expect(drawn.rows).toBeGreaterThan(before);
+});
+
+test('grouped by conversation, a reload that only counts more messages draws no row in view again', async () => {
+  window.localStorage.clear();
+  const conversations: ConversationSummary[] = numberedMessages(300, 5000).map((latest) => ({
+    id: `<t${latest.uid}@x>`, latest, count: 1, unread: 0, flagged: false, hasAttachments: false, participants: [latest.from!],
+  }));
+  let messages = 300;
+  const fake = renderApp(
+    mailboxHandlers({
+      listConversations: async ({ offset, limit }) => ({ conversations: conversations.slice(offset, offset + limit), hasMore: offset + limit < conversations.length, messages, offset }),
+    }),
+  );
+  await screen.findByText('Quarterly report');
+  fireEvent.click(await screen.findByRole('button', { name: 'Group by conversation' }));
+  await screen.findByText('300 messages');
+  await screen.findByText('Note 5000');
+  const before = drawn.rows;
+
+  // A sync stored replies into conversations below the page: the count changes, the rows in view do not.
+  messages = 320;
+  fake.emit('messagesChanged', { accountId: 'acc-1', folder: 'INBOX' });
+  await screen.findByText('320 messages');
+  await new Promise((resolve) => setTimeout(resolve, 20));
+
+  expect(drawn.rows).toBe(before);
 });

@@ -5,7 +5,7 @@
  * Remembers which row was chosen, so the conversation row and its newest message (the same uid)
  * are told apart; when the open message changes from elsewhere, the row showing it is selected.
  */
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { MessageSummary } from '../../../shared/domain';
 import { ConversationList, conversationRows, isConversationKey, type ConversationRow } from '../../components/ConversationList';
 import type { useConversations } from './use-conversations';
@@ -49,14 +49,19 @@ export function GroupedMessages({ threads, selectedUid, onSelect }: GroupedMessa
     return shown >= 0 ? rows.at(shown).key : null;
   }, [rows, chosenKey, selectedUid]);
 
-  const select = (row: ConversationRow) => {
+  // The same functions on every render, as in the flat list: the rows are memoised on their props,
+  // and a new function would draw every row in view again each time the pane renders.
+  const latest = useRef({ markSeen: threads.markSeen, onSelect });
+  latest.current = { markSeen: threads.markSeen, onSelect };
+  const select = useCallback((row: ConversationRow) => {
     setChosenKey(row.key);
     const message = rowMessage(row);
-    if (!message.seen) threads.markSeen(message.uid);
-    onSelect(message);
-  };
-
-  const more = threads.hasMore ? () => void threads.loadMore() : undefined;
+    if (!message.seen) latest.current.markSeen(message.uid);
+    latest.current.onSelect(message);
+  }, []);
+  const { loadMore } = threads;
+  const showMore = useCallback(() => void loadMore(), [loadMore]);
+  const more = threads.hasMore ? showMore : undefined;
   return (
     <ConversationList
       rows={rows}
